@@ -1,0 +1,177 @@
+package vn.ntm.platform.db;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server that runs from the binaries bundled with the application and keeps
+ * its data in a directory of the user's choice, so that a newcomer needs nothing but a
+ * JDK.
+ * <p>
+ * zonky's defaults are made for throwaway test databases; this class overrides them for
+ * durable use: {@code fsync} and {@code synchronous_commit} are on, and the connection
+ * limit is sane. After a {@code kill -9} of the JVM the postmaster survives as an orphan
+ * holding {@code postmaster.pid}; it is stopped before the next start.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(60);
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDirectory;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+		this.postgres = postgres;
+		this.dataDirectory = dataDirectory;
+	}
+
+	/**
+	 * Starts a server on the given data directory, creating the cluster on first use.
+	 * @param dataDirectory where the cluster lives; created when missing
+	 * @param binariesDirectory where the PostgreSQL binaries are unpacked
+	 * @param port the TCP port, or 0 for a free one
+	 */
+	public static EmbeddedPostgresServer start(Path dataDirectory, Path binariesDirectory, int port) {
+		try {
+			Path data = dataDirectory.toAbsolutePath().normalize();
+			Files.createDirectories(data);
+			Files.createDirectories(binariesDirectory);
+			stopOrphanedPostmaster(data);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(data.toFile())
+				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
+				.setOverrideWorkingDirectory(binariesDirectory.toAbsolutePath().toFile())
+				.setPort(port)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				// Durability: zonky passes -F (fsync off) and synchronous_commit=off by
+				// default.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
+				.setServerConfig("max_connections", "60")
+				.setServerConfig("timezone", "UTC")
+				.setLocaleConfig("encoding", "UTF8")
+				.setLocaleConfig("locale", "C.UTF-8")
+				.start();
+			return new EmbeddedPostgresServer(postgres, data);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng tại " + dataDirectory, ex);
+		}
+	}
+
+	/**
+	 * A JVM killed with SIGKILL leaves its postmaster running; PostgreSQL then refuses a
+	 * second postmaster on the same directory. Stop the orphan (it has no clients left)
+	 * and let the new start recover.
+	 */
+	static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		Optional<Long> pid = readPid(pidFile);
+		Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+		if (process.isEmpty() || !isPostgres(process.get())) {
+			log.info("Removing stale {} (no postmaster running)", pidFile);
+			Files.deleteIfExists(pidFile);
+			return;
+		}
+		ProcessHandle orphan = process.get();
+		log.warn("Stopping orphaned postmaster (pid {}) left on {} by an earlier run", orphan.pid(), dataDirectory);
+		orphan.destroy();
+		try {
+			orphan.onExit().get(ORPHAN_SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			log.warn("Orphaned postmaster did not stop in {}; killing it (WAL recovery will run)",
+					ORPHAN_SHUTDOWN_WAIT);
+			orphan.destroyForcibly();
+			orphan.onExit().join();
+		}
+		Files.deleteIfExists(pidFile);
+	}
+
+	private static Optional<Long> readPid(Path pidFile) throws IOException {
+		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+		if (lines.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Long.parseLong(lines.get(0).trim()));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean isPostgres(ProcessHandle process) {
+		return process.info().command().map(command -> new File(command).getName().startsWith("postgres")).orElse(true);
+	}
+
+	/** Creates the database when it does not exist yet (first start). */
+	public void createDatabaseIfMissing(String name) {
+		if (!name.matches("[a-z_][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Invalid database name: " + name);
+		}
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+				if (rs.next()) {
+					return;
+				}
+			}
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Không tạo được cơ sở dữ liệu " + name, ex);
+		}
+	}
+
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+	}
+
+	public String username() {
+		return "postgres";
+	}
+
+	public int port() {
+		return postgres.getPort();
+	}
+
+	public Path dataDirectory() {
+		return dataDirectory;
+	}
+
+	@Override
+	public void close() {
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
