@@ -1,0 +1,40 @@
+package vn.ntm.security;
+
+import java.util.Optional;
+
+/**
+ * The one place that decides what the current user may see and do. Every facade method
+ * that reads or changes unit-bound data calls it; pages and API controllers never decide
+ * access themselves.
+ */
+public interface AccessPolicy {
+
+	/** The authenticated user; fails with 401/403 when there is none. */
+	CurrentUser current();
+
+	Optional<CurrentUser> currentIfAny();
+
+	/** The units the current user may see. */
+	UnitScope scope();
+
+	void require(Permission permission);
+
+	boolean canRead(long unitId);
+
+	/** Fails with {@link AccessRefused} unless the unit is within the user's scope. */
+	void requireRead(long unitId);
+
+	/**
+	 * Whether the user may edit the unit: the permission, the unit within scope and at or
+	 * below the role's lowest editable level.
+	 */
+	boolean canEdit(long unitId);
+
+	void requireEdit(long unitId);
+
+	/**
+	 * Whether the user may create a unit of {@code childLevel} under {@code parentId}.
+	 */
+	void requireCreateUnder(long parentId, int childLevel);
+
+}

@@ -1,0 +1,35 @@
+package vn.ntm.security;
+
+/**
+ * What a role allows, independent of the units it is bound to.
+ */
+public enum Permission {
+
+	/** Read units, their history and classifications within the user's scope. */
+	UNIT_READ,
+
+	/**
+	 * Create units, correct them and record their changes (rename, merge, split…) within
+	 * the scope, for units at or below the role's {@link Role#lowestEditableLevel()}.
+	 */
+	UNIT_EDIT,
+
+	/**
+	 * Set classifications (region, commune group, mountainous…) of units within the
+	 * scope.
+	 */
+	UNIT_CLASSIFY,
+
+	/** Import unit lists from .xlsx/.csv within the scope. */
+	UNIT_IMPORT,
+
+	/** Manage user accounts bound to units within the scope. */
+	USER_MANAGE,
+
+	/** Search the whole audit trail. */
+	AUDIT_SEARCH,
+
+	/** Manage classification schemes and other system-wide settings. */
+	SYSTEM_SETTINGS
+
+}

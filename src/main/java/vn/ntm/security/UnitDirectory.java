@@ -1,0 +1,45 @@
+package vn.ntm.security;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * What the security module needs to know about administrative units. Implemented by the
+ * unit module.
+ */
+public interface UnitDirectory {
+
+	boolean exists(long unitId);
+
+	/**
+	 * Whether the unit is one of {@code roots} or was, at any time, below one of them —
+	 * or is a unit that a unit in those sub-trees was formed from (so that a merged
+	 * commune's officers can read the history of the communes it replaced).
+	 */
+	boolean isWithin(long unitId, Collection<Long> roots);
+
+	/**
+	 * The unit's administrative level: 0 country, 1 province, 2 district, 3 commune, 4
+	 * village.
+	 */
+	int level(long unitId);
+
+	/**
+	 * The unit's full name with its parent, for display, e.g. "Xã Tam Thanh – Thành phố
+	 * Tam Kỳ".
+	 */
+	String label(long unitId);
+
+	/** The unit currently valid with this official code, if any. */
+	Optional<Long> findCurrentByCode(String code);
+
+	/**
+	 * The unit a code names for someone typing it in a form: the one valid today, else
+	 * the only unit that ever held the code ("VN" is the country).
+	 */
+	Optional<Long> resolveCode(String code);
+
+	/** The unit's current (or last) official code. */
+	Optional<String> code(long unitId);
+
+}

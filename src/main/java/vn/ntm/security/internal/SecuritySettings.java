@@ -1,0 +1,19 @@
+package vn.ntm.security.internal;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Login protection settings ({@code ntm.security.*}).
+ *
+ * @param maxFailedAttempts consecutive wrong passwords before the account is locked
+ * @param lockDuration how long the lock lasts
+ */
+@ConfigurationProperties("ntm.security")
+@Validated
+record SecuritySettings(@DefaultValue("5") @Min(1) int maxFailedAttempts, @DefaultValue("15m") Duration lockDuration) {
+}

@@ -1,0 +1,128 @@
+package vn.ntm.security.internal;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.AccessRefused;
+import vn.ntm.security.CurrentUser;
+import vn.ntm.security.Permission;
+import vn.ntm.security.Role;
+import vn.ntm.security.SystemTask;
+import vn.ntm.security.UnitDirectory;
+import vn.ntm.security.UnitScope;
+
+/**
+ * Decides access from the user's role and bound units. The user is read from the database
+ * once per request (cached in the request's attributes).
+ */
+@Component
+class UnitAccessPolicy implements AccessPolicy {
+
+	private static final String REQUEST_CACHE = UnitAccessPolicy.class.getName() + ".user";
+
+	private static final CurrentUser SYSTEM = new CurrentUser(0, SystemTask.ACTOR, SystemTask.ACTOR, Role.ADMIN,
+			Set.of(), Set.of(), null);
+
+	private final AppUsers users;
+
+	private final UnitDirectory units;
+
+	UnitAccessPolicy(AppUsers users, UnitDirectory units) {
+		this.users = users;
+		this.units = units;
+	}
+
+	@Override
+	public CurrentUser current() {
+		return currentIfAny().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not logged in"));
+	}
+
+	@Override
+	public Optional<CurrentUser> currentIfAny() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof SystemTask.SystemAuthentication) {
+			return Optional.of(SYSTEM);
+		}
+		if (authentication == null || !authentication.isAuthenticated()
+				|| "anonymousUser".equals(authentication.getName())) {
+			return Optional.empty();
+		}
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null
+				&& request.getAttribute(REQUEST_CACHE, RequestAttributes.SCOPE_REQUEST) instanceof CurrentUser cached
+				&& cached.username().equalsIgnoreCase(authentication.getName())) {
+			return Optional.of(cached);
+		}
+		Optional<CurrentUser> user = users.findByUsername(authentication.getName())
+			.filter(u -> u.enabled)
+			.map(u -> new CurrentUser(u.id, u.username, u.fullName, u.role, Set.copyOf(u.unitIds()),
+					Set.copyOf(u.criterionCodes()), u.organization));
+		if (request != null && user.isPresent()) {
+			request.setAttribute(REQUEST_CACHE, user.get(), RequestAttributes.SCOPE_REQUEST);
+		}
+		return user;
+	}
+
+	@Override
+	public UnitScope scope() {
+		CurrentUser user = current();
+		return user.isAdmin() ? UnitScope.everything() : new UnitScope(false, user.unitIds());
+	}
+
+	@Override
+	public void require(Permission permission) {
+		if (!current().has(permission)) {
+			throw AccessRefused.missingPermission(permission);
+		}
+	}
+
+	@Override
+	public boolean canRead(long unitId) {
+		CurrentUser user = current();
+		return user.has(Permission.UNIT_READ) && (user.isAdmin() || units.isWithin(unitId, user.unitIds()));
+	}
+
+	@Override
+	public void requireRead(long unitId) {
+		if (!canRead(unitId)) {
+			throw AccessRefused.outsideScope(units.exists(unitId) ? units.label(unitId) : "#" + unitId);
+		}
+	}
+
+	@Override
+	public boolean canEdit(long unitId) {
+		CurrentUser user = current();
+		if (!user.has(Permission.UNIT_EDIT)) {
+			return false;
+		}
+		return user.isAdmin()
+				|| (units.isWithin(unitId, user.unitIds()) && units.level(unitId) >= user.role().lowestEditableLevel());
+	}
+
+	@Override
+	public void requireEdit(long unitId) {
+		require(Permission.UNIT_EDIT);
+		requireRead(unitId);
+		if (!canEdit(unitId)) {
+			throw AccessRefused.levelTooHigh(units.label(unitId));
+		}
+	}
+
+	@Override
+	public void requireCreateUnder(long parentId, int childLevel) {
+		require(Permission.UNIT_EDIT);
+		requireRead(parentId);
+		CurrentUser user = current();
+		if (!user.isAdmin() && childLevel < user.role().lowestEditableLevel()) {
+			throw AccessRefused.levelTooHigh(units.label(parentId));
+		}
+	}
+
+}
