@@ -1,0 +1,39 @@
+package vn.ntm.orgunit;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A unit's life: its versions in order and the lineage events it took part in, with what
+ * it came from and what it became.
+ */
+public record UnitHistory(long unitId, List<VersionEntry> versions, List<EventEntry> events,
+		List<ClassificationView> classifications, List<DataIssue> issues) {
+
+	/** One version with its parent's name as of the version's start. */
+	public record VersionEntry(UnitRef version, @Nullable UnitRef parent) {
+	}
+
+	/**
+	 * A lineage event seen from this unit.
+	 *
+	 * @param role the unit's role: ENDED, STARTED or CONTINUED
+	 * @param predecessors units the event ended (what this unit came from)
+	 * @param successors units the event started or continued at the level of the units it
+	 * is about (what this unit became)
+	 * @param moved lower-level units that moved along (villages carried to the commune
+	 * that replaced theirs)
+	 */
+	public record EventEntry(long eventId, String kind, LocalDate effectiveDate, @Nullable String legalBasis,
+			@Nullable String note, String source, String role, List<UnitRef> predecessors, List<UnitRef> successors,
+			List<UnitRef> moved) {
+	}
+
+	/** A problem in the data about this unit, shown rather than silently fixed. */
+	public record DataIssue(long id, String kind, String message, String source, java.time.Instant createdAt,
+			java.time.@Nullable Instant resolvedAt) {
+	}
+
+}

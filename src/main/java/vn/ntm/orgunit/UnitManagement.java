@@ -1,0 +1,101 @@
+package vn.ntm.orgunit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The administrative units through time. Every method checks the caller's scope: reading
+ * a unit outside it fails with 403, and searches and lists only return units within it.
+ */
+public interface UnitManagement {
+
+	/** The root of the tree (Việt Nam). */
+	long countryId();
+
+	/** The unit as of {@code at}, with ancestors, children and classifications. */
+	UnitDetails details(long unitId, LocalDate at);
+
+	/** The version valid at {@code at}, if the unit existed then. */
+	Optional<UnitRef> find(long unitId, LocalDate at);
+
+	/** Children as of {@code at}, ordered by type and name. */
+	List<UnitRef> children(long unitId, LocalDate at);
+
+	/** Ancestors as of {@code at}, from the country down to the parent. */
+	List<UnitRef> ancestors(long unitId, LocalDate at);
+
+	/**
+	 * The sub-tree below {@code rootId} as of {@code at}, {@code maxDepth} levels deep.
+	 */
+	TreeNode tree(long rootId, LocalDate at, int maxDepth);
+
+	/** All units below {@code rootId} as of {@code at}, in tree order. */
+	List<UnitRef> descendants(long rootId, LocalDate at);
+
+	/** The unit's versions, lineage events, classifications and data issues. */
+	UnitHistory history(long unitId);
+
+	/**
+	 * Units whose name or code matches {@code text} ignoring diacritics ("hung my" finds
+	 * "Hùng Mỹ"), within the caller's scope; valid at {@code at} when given, else at any
+	 * time (current versions first).
+	 */
+	List<UnitRef> search(String text, @Nullable LocalDate at, int limit);
+
+	/**
+	 * For each unit version, where it lay: its ancestors nearest first, without the
+	 * country ("Thành phố Tam Kỳ, Tỉnh Quảng Nam"), as of the version's last day (or
+	 * today).
+	 */
+	java.util.Map<Long, String> locations(List<UnitRef> versions);
+
+	/** The unit holding {@code code} at {@code at}. */
+	Optional<UnitRef> findByCode(String code, LocalDate at);
+
+	/**
+	 * The units the caller is bound to, as of {@code at} (their latest version if they
+	 * ended before).
+	 */
+	List<UnitRef> scopeRoots(LocalDate at);
+
+	/**
+	 * Whether the caller may edit the unit (for drawing buttons; the commands check
+	 * again).
+	 */
+	boolean canEdit(long unitId);
+
+	/**
+	 * The value of a scheme that applies to the unit at a date: its own, else inherited.
+	 */
+	Optional<ClassificationView> classificationAt(long unitId, String schemeCode, LocalDate at);
+
+	List<ClassificationScheme> schemes();
+
+	UnitRef create(NewUnit unit);
+
+	UnitRef correct(long unitId, UnitCorrection correction);
+
+	UnitRef change(long unitId, UnitChange change);
+
+	/** Records a merge; returns the lineage event's id. */
+	long merge(Merge merge);
+
+	/** Records a split; returns the lineage event's id. */
+	long split(Split split);
+
+	/** Ends the unit on the day before {@code effectiveDate}, without successor. */
+	long dissolve(long unitId, LocalDate effectiveDate, @Nullable String legalBasis, @Nullable String note,
+			int expectedVersion);
+
+	void classify(long unitId, ClassificationChange change);
+
+	/**
+	 * Ends a classification value on {@code lastDay} (or removes it when it had not
+	 * started by then).
+	 */
+	void endClassification(long unitId, long classificationId, LocalDate lastDay, int expectedVersion);
+
+}

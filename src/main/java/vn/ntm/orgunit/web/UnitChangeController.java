@@ -1,0 +1,183 @@
+package vn.ntm.orgunit.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.ntm.orgunit.UnitChange;
+import vn.ntm.orgunit.UnitDetails;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.ConcurrentChangeException;
+import vn.ntm.shared.LocalizedFailure;
+import vn.ntm.shared.VnFormat;
+
+/**
+ * Recording changes decided by an authority: rename / re-parent / change of type or code,
+ * merge, split, dissolution.
+ */
+@Controller
+class UnitChangeController {
+
+	private final UnitManagement units;
+
+	private final AccessPolicy access;
+
+	private final FormSupport forms;
+
+	UnitChangeController(UnitManagement units, AccessPolicy access, FormSupport forms) {
+		this.units = units;
+		this.access = access;
+		this.forms = forms;
+	}
+
+	@GetMapping("/units/{id}/change")
+	String changeForm(@PathVariable long id, Model model) {
+		access.requireEdit(id);
+		UnitDetails unit = units.details(id, LocalDate.now());
+		model.addAttribute("form",
+				new UnitChange(LocalDate.now(), null, null, null, null, null, null, unit.rowVersion()));
+		return showChange(id, model);
+	}
+
+	private String showChange(long id, Model model) {
+		UnitDetails unit = units.details(id, LocalDate.now());
+		model.addAttribute("unit", unit);
+		model.addAttribute("types", FormSupport.sameLevel(unit.version().type()));
+		return "units/form-change";
+	}
+
+	@PostMapping("/units/{id}/change")
+	String change(@PathVariable long id, @Valid @ModelAttribute("form") UnitChange form, BindingResult binding,
+			@RequestParam(name = "newParentCode", required = false) @Nullable String newParentCode, Model model,
+			Locale locale) {
+		if (binding.hasErrors()) {
+			return showChange(id, model);
+		}
+		try {
+			UnitChange change = form;
+			if (newParentCode != null && !newParentCode.isBlank()) {
+				UnitRef parent = units.findByCode(newParentCode, form.effectiveDate())
+					.orElseThrow(() -> new BusinessRuleException("unit.parent.codeUnknown", newParentCode,
+							VnFormat.date(form.effectiveDate())));
+				change = new UnitChange(form.effectiveDate(), form.newName(), form.newType(), form.newCode(),
+						parent.id(), form.legalBasis(), form.note(), form.expectedVersion());
+			}
+			units.change(id, change);
+			return "redirect:/units/" + id + "?at=" + form.effectiveDate();
+		}
+		catch (BusinessRuleException | ConcurrentChangeException ex) {
+			forms.error(model, (LocalizedFailure) ex, locale);
+			return showChange(id, model);
+		}
+	}
+
+	@GetMapping("/units/{id}/merge")
+	String mergeForm(@PathVariable long id, Model model) {
+		access.requireEdit(id);
+		MergeForm form = new MergeForm();
+		form.effectiveDate = LocalDate.now();
+		form.absorbingUnitId = id;
+		form.unitIds.add(id);
+		model.addAttribute("form", form);
+		return showMerge(id, model);
+	}
+
+	private String showMerge(long id, Model model) {
+		UnitDetails unit = units.details(id, LocalDate.now());
+		UnitRef parent = unit.ancestors().get(unit.ancestors().size() - 1);
+		List<UnitRef> siblings = units.children(parent.id(), LocalDate.now())
+			.stream()
+			.filter(s -> s.level() == unit.version().level())
+			.toList();
+		model.addAttribute("unit", unit);
+		model.addAttribute("parent", parent);
+		model.addAttribute("siblings", siblings);
+		model.addAttribute("types", FormSupport.sameLevel(unit.version().type()));
+		return "units/form-merge";
+	}
+
+	@PostMapping("/units/{id}/merge")
+	String merge(@PathVariable long id, @ModelAttribute("form") MergeForm form, Model model, Locale locale) {
+		UnitDetails unit = units.details(id, LocalDate.now());
+		long parentId = unit.ancestors().get(unit.ancestors().size() - 1).id();
+		try {
+			units.merge(form.toMerge(parentId));
+			return "redirect:/units/" + id;
+		}
+		catch (BusinessRuleException | ConcurrentChangeException ex) {
+			forms.error(model, (LocalizedFailure) ex, locale);
+			return showMerge(id, model);
+		}
+	}
+
+	@GetMapping("/units/{id}/split")
+	String splitForm(@PathVariable long id, Model model) {
+		access.requireEdit(id);
+		SplitForm form = new SplitForm();
+		form.effectiveDate = LocalDate.now();
+		form.version = units.details(id, LocalDate.now()).rowVersion();
+		model.addAttribute("form", form);
+		return showSplit(id, model);
+	}
+
+	private String showSplit(long id, Model model) {
+		UnitDetails unit = units.details(id, LocalDate.now());
+		model.addAttribute("unit", unit);
+		model.addAttribute("types", FormSupport.sameLevel(unit.version().type()));
+		model.addAttribute("rows", SplitForm.ROWS);
+		return "units/form-split";
+	}
+
+	@PostMapping("/units/{id}/split")
+	String split(@PathVariable long id, @ModelAttribute("form") SplitForm form, Model model, Locale locale) {
+		UnitDetails unit = units.details(id, LocalDate.now());
+		long parentId = unit.ancestors().get(unit.ancestors().size() - 1).id();
+		try {
+			units.split(form.toSplit(id, parentId));
+			return "redirect:/units/" + id;
+		}
+		catch (BusinessRuleException | ConcurrentChangeException ex) {
+			forms.error(model, (LocalizedFailure) ex, locale);
+			return showSplit(id, model);
+		}
+	}
+
+	@GetMapping("/units/{id}/dissolve")
+	String dissolveForm(@PathVariable long id, Model model) {
+		access.requireEdit(id);
+		model.addAttribute("unit", units.details(id, LocalDate.now()));
+		return "units/form-dissolve";
+	}
+
+	@PostMapping("/units/{id}/dissolve")
+	String dissolve(@PathVariable long id, @RequestParam String effectiveDate,
+			@RequestParam(required = false) @Nullable String legalBasis,
+			@RequestParam(required = false) @Nullable String note, @RequestParam int version, Model model,
+			Locale locale) {
+		try {
+			LocalDate date = VnFormat.parseDate(effectiveDate)
+				.orElseThrow(() -> new BusinessRuleException("error.date.invalid", "effectiveDate", effectiveDate));
+			units.dissolve(id, date, legalBasis, note, version);
+			return "redirect:/units/" + id;
+		}
+		catch (BusinessRuleException | ConcurrentChangeException ex) {
+			forms.error(model, (LocalizedFailure) ex, locale);
+			model.addAttribute("unit", units.details(id, LocalDate.now()));
+			return "units/form-dissolve";
+		}
+	}
+
+}

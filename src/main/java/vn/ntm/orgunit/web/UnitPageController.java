@@ -1,0 +1,99 @@
+package vn.ntm.orgunit.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.ntm.audit.AuditLog;
+import vn.ntm.orgunit.TreeNode;
+import vn.ntm.orgunit.UnitDetails;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.Permission;
+
+/**
+ * Browsing units: the tree as of a date, a unit's page with its history, and search.
+ */
+@Controller
+class UnitPageController {
+
+	private final UnitManagement units;
+
+	private final AuditLog audit;
+
+	private final AccessPolicy access;
+
+	UnitPageController(UnitManagement units, AuditLog audit, AccessPolicy access) {
+		this.units = units;
+		this.audit = audit;
+		this.access = access;
+	}
+
+	@GetMapping("/units")
+	String tree(@RequestParam(required = false) @Nullable Long root,
+			@RequestParam(required = false) @Nullable String at, Model model) {
+		LocalDate date = AsOf.parse(at);
+		long rootId = root != null ? root : defaultRoot(date);
+		UnitDetails details = units.details(rootId, date);
+		if (!details.existsAt()) {
+			model.addAttribute("root", details.version());
+			model.addAttribute("notValid", true);
+		}
+		else {
+			int level = details.version().level();
+			TreeNode tree = units.tree(rootId, date, level == 0 ? 1 : Math.max(1, 4 - level));
+			model.addAttribute("tree", tree);
+			model.addAttribute("root", tree.unit());
+		}
+		model.addAttribute("ancestors", details.ancestors());
+		model.addAttribute("at", date);
+		return "units/tree";
+	}
+
+	private long defaultRoot(LocalDate date) {
+		List<UnitRef> roots = units.scopeRoots(date);
+		return roots.isEmpty() ? units.countryId() : roots.get(0).id();
+	}
+
+	/** One more level of the tree (htmx). */
+	@GetMapping("/units/{id}/subtree")
+	String subtree(@PathVariable long id, @RequestParam(required = false) @Nullable String at, Model model) {
+		LocalDate date = AsOf.parse(at);
+		model.addAttribute("node", units.tree(id, date, 1));
+		model.addAttribute("at", date);
+		return "units/tree :: tree-children";
+	}
+
+	@GetMapping("/units/{id}")
+	String unit(@PathVariable long id, @RequestParam(required = false) @Nullable String at, Model model) {
+		LocalDate date = AsOf.parse(at);
+		UnitDetails details = units.details(id, date);
+		model.addAttribute("unit", details);
+		model.addAttribute("history", units.history(id));
+		model.addAttribute("audit", audit.historyOf("unit", String.valueOf(id), 50));
+		model.addAttribute("canEdit", units.canEdit(id));
+		model.addAttribute("canClassify", access.current().has(Permission.UNIT_CLASSIFY));
+		model.addAttribute("at", date);
+		return "units/detail";
+	}
+
+	@GetMapping("/units/search")
+	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable String at,
+			@RequestParam(defaultValue = "false") boolean atDateOnly, Model model) {
+		LocalDate date = AsOf.parse(at);
+		model.addAttribute("q", q);
+		model.addAttribute("at", date);
+		model.addAttribute("atDateOnly", atDateOnly);
+		List<UnitRef> results = q.isBlank() ? List.of() : units.search(q, atDateOnly ? date : null, 100);
+		model.addAttribute("results", results);
+		model.addAttribute("locations", units.locations(results));
+		return "units/search";
+	}
+
+}
