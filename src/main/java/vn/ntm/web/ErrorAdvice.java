@@ -1,0 +1,143 @@
+package vn.ntm.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.ConcurrentChangeException;
+import vn.ntm.shared.LocalizedFailure;
+import vn.ntm.shared.NotFoundException;
+
+/**
+ * Turns failures into Vietnamese (or English) answers: problem JSON for {@code /api/**},
+ * an error page otherwise. Expected failures carry their own message; anything else is
+ * logged and answered with a generic 500 that reveals nothing of the server.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+	private final Messages messages;
+
+	ErrorAdvice(Messages messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	Object notFound(NotFoundException ex, HttpServletRequest request, Locale locale) {
+		return answer(HttpStatus.NOT_FOUND, messages.of(ex, locale), request, locale, Map.of());
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object noResource(NoResourceFoundException ex, HttpServletRequest request, Locale locale) {
+		return answer(HttpStatus.NOT_FOUND, messages.get("error.404.detail", new Object[0], locale), request, locale,
+				Map.of());
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	Object forbidden(AccessDeniedException ex, HttpServletRequest request, Locale locale) {
+		String detail = ex instanceof LocalizedFailure failure ? messages.of(failure, locale)
+				: messages.get("error.403.detail", new Object[0], locale);
+		return answer(HttpStatus.FORBIDDEN, detail, request, locale, Map.of());
+	}
+
+	@ExceptionHandler(ConcurrentChangeException.class)
+	Object conflict(ConcurrentChangeException ex, HttpServletRequest request, Locale locale) {
+		return answer(HttpStatus.CONFLICT, messages.of(ex, locale), request, locale,
+				Map.of("changedBy", ex.changedBy(), "changedAt", ex.changedAt().toString()));
+	}
+
+	@ExceptionHandler(BusinessRuleException.class)
+	Object rule(BusinessRuleException ex, HttpServletRequest request, Locale locale) {
+		return answer(HttpStatus.UNPROCESSABLE_CONTENT, messages.of(ex, locale), request, locale, Map.of());
+	}
+
+	@ExceptionHandler(BindException.class)
+	Object invalid(BindException ex, HttpServletRequest request, Locale locale) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (FieldError error : ex.getFieldErrors()) {
+			fields
+				.put(error.getField(),
+						messages.get(
+								error.getDefaultMessage() == null ? "error.invalid"
+										: error.getDefaultMessage().replaceAll("^\\{|\\}$", ""),
+								new Object[0], locale));
+		}
+		String detail = messages.get("error.validation", new Object[] { String.join(", ", fields.keySet()) }, locale);
+		return answer(HttpStatus.BAD_REQUEST, detail, request, locale, Map.of("fields", fields));
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+			HttpMessageNotReadableException.class })
+	Object badRequest(Exception ex, HttpServletRequest request, Locale locale) {
+		String name = ex instanceof MissingServletRequestParameterException m ? m.getParameterName()
+				: ex instanceof MethodArgumentTypeMismatchException t ? t.getName() : "body";
+		return answer(HttpStatus.BAD_REQUEST, messages.get("error.badParameter", new Object[] { name }, locale),
+				request, locale, Map.of());
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request, Locale locale) {
+		return answer(HttpStatus.METHOD_NOT_ALLOWED, messages.get("error.method", new Object[0], locale), request,
+				locale, Map.of());
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, Locale locale) {
+		return answer(HttpStatus.CONTENT_TOO_LARGE, messages.get("error.upload.tooLarge", new Object[0], locale),
+				request, locale, Map.of());
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception ex, HttpServletRequest request, Locale locale) {
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return answer(HttpStatus.INTERNAL_SERVER_ERROR, messages.get("error.500.detail", new Object[0], locale),
+				request, locale, Map.of());
+	}
+
+	private Object answer(HttpStatus status, String detail, HttpServletRequest request, Locale locale,
+			Map<String, Object> extra) {
+		if (isApi(request)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setTitle(messages.get("error." + status.value() + ".title", new Object[0], locale));
+			problem.setInstance(URI.create(request.getRequestURI()));
+			extra.forEach(problem::setProperty);
+			return ResponseEntity.status(status).body(problem);
+		}
+		ModelAndView page = new ModelAndView("error/problem");
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		page.addObject("detail", detail);
+		page.addAllObjects(extra);
+		return page;
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+}

@@ -1,0 +1,36 @@
+package vn.ntm.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import vn.ntm.shared.VnFormat;
+
+/**
+ * Vietnamese formats for templates, null-safe: {@code ${@vn.date(unit.validFrom)}} prints
+ * an empty string for an unknown date.
+ */
+public class TemplateFormats {
+
+	public String number(@Nullable Number value) {
+		return value == null ? "" : VnFormat.number(value);
+	}
+
+	public String number(@Nullable Number value, int fractionDigits) {
+		return value == null ? "" : VnFormat.fixed(value, fractionDigits);
+	}
+
+	public String date(@Nullable LocalDate date) {
+		return date == null ? "" : VnFormat.date(date);
+	}
+
+	public String dateTime(@Nullable Instant instant) {
+		return instant == null ? "" : VnFormat.dateTime(instant);
+	}
+
+	/** The ISO form used in links ({@code ?at=2025-07-01}). */
+	public String iso(@Nullable LocalDate date) {
+		return date == null ? "" : date.toString();
+	}
+
+}

@@ -1,0 +1,70 @@
+package vn.ntm.web;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import vn.ntm.shared.VnFormat;
+
+/**
+ * Vietnamese first: the default locale is {@code vi}; {@code ?lang=en} switches to
+ * English and is remembered in a cookie. Dates bind and print as {@code dd/MM/yyyy}.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("NTM_LANG");
+		resolver.setDefaultLocale(VIETNAMESE);
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addFormatterForFieldType(LocalDate.class, new VietnameseDateFormatter());
+	}
+
+	/** Prints {@code dd/MM/yyyy}; reads that, {@code d/M/yyyy} or ISO. */
+	static final class VietnameseDateFormatter implements Formatter<LocalDate> {
+
+		@Override
+		public String print(LocalDate date, Locale locale) {
+			return VnFormat.date(date);
+		}
+
+		@Override
+		public LocalDate parse(String text, Locale locale) throws ParseException {
+			return VnFormat.parseDate(text).orElseThrow(() -> new ParseException(text, 0));
+		}
+
+	}
+
+	/** Formats for templates: {@code ${@vn.number(x)}}, {@code ${@vn.date(d)}}. */
+	@Bean("vn")
+	TemplateFormats templateFormats() {
+		return new TemplateFormats();
+	}
+
+}
