@@ -36,6 +36,16 @@
     }
   });
 
+  // Refuse files over the upload limit before sending them (input[data-max-bytes], message in data-too-large).
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (input.matches && input.matches('input[type=file][data-max-bytes]') && input.files.length > 0) {
+      var max = parseInt(input.getAttribute('data-max-bytes'), 10);
+      input.setCustomValidity(input.files[0].size > max ? input.getAttribute('data-too-large') : '');
+      input.reportValidity();
+    }
+  });
+
   // Close the unit picker's list when clicking elsewhere.
   document.addEventListener('click', function (event) {
     var options = document.getElementById('unit-picker-options');

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +28,11 @@ public final class VnFormat {
 
 	public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-	private static final List<DateTimeFormatter> DATE_INPUTS = List.of(DateTimeFormatter.ofPattern("d/M/uuuu"),
-			DateTimeFormatter.ofPattern("d-M-uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu"),
+	/** Strict: 31/02/2025 is refused, not moved to 28/02. */
+	private static final List<DateTimeFormatter> DATE_INPUTS = List.of(
+			DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+			DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
+			DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT),
 			DateTimeFormatter.ISO_LOCAL_DATE);
 
 	private static final DecimalFormatSymbols SYMBOLS = symbols();
@@ -66,6 +70,11 @@ public final class VnFormat {
 		format.setMaximumFractionDigits(fractionDigits);
 		format.setMinimumFractionDigits(fractionDigits);
 		return format.format(value instanceof BigDecimal big ? big : new BigDecimal(value.toString()));
+	}
+
+	/** Today in Vietnam (UTC+7), whatever the server's time zone. */
+	public static LocalDate today() {
+		return LocalDate.now(ZONE);
 	}
 
 	public static String date(LocalDate date) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Component;
+import vn.ntm.shared.VnFormat;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
@@ -32,7 +33,7 @@ public class CurrentUnit {
 		if (session.getAttribute(SESSION_KEY) instanceof Long id && access.canRead(id)) {
 			return Optional.of(id);
 		}
-		List<UnitRef> roots = units.scopeRoots(LocalDate.now());
+		List<UnitRef> roots = units.scopeRoots(VnFormat.today());
 		return roots.isEmpty() ? Optional.empty() : Optional.of(roots.get(0).id());
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
@@ -114,6 +115,17 @@ class ErrorAdvice {
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request, Locale locale) {
+		if (ex instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+			// Spring MVC's own failures (unsupported media type, not acceptable…): their
+			// status, our words
+			HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+			String key = "error." + status.value() + ".detail";
+			return answer(status,
+					messages.get(key, new Object[0], locale).equals(key)
+							? messages.get("error.generic.detail", new Object[0], locale)
+							: messages.get(key, new Object[0], locale),
+					request, locale, Map.of());
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return answer(HttpStatus.INTERNAL_SERVER_ERROR, messages.get("error.500.detail", new Object[0], locale),
 				request, locale, Map.of());
@@ -123,12 +135,19 @@ class ErrorAdvice {
 			Map<String, Object> extra) {
 		if (isApi(request)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-			problem.setTitle(messages.get("error." + status.value() + ".title", new Object[0], locale));
+			String title = messages.get("error." + status.value() + ".title", new Object[0], locale);
+			problem.setTitle(
+					title.startsWith("error.") ? messages.get("error.generic.title", new Object[0], locale) : title);
 			problem.setInstance(URI.create(request.getRequestURI()));
 			extra.forEach(problem::setProperty);
 			return ResponseEntity.status(status).body(problem);
 		}
+		String titleKey = "error." + status.value() + ".title";
+		if (messages.get(titleKey, new Object[0], locale).equals(titleKey)) {
+			titleKey = "error.generic.title";
+		}
 		ModelAndView page = new ModelAndView("error/problem");
+		page.addObject("titleKey", titleKey);
 		page.setStatus(status);
 		page.addObject("status", status.value());
 		page.addObject("detail", detail);

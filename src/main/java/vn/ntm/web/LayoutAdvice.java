@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import vn.ntm.shared.VnFormat;
+import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
@@ -57,16 +59,13 @@ class LayoutAdvice {
 		if (id.isEmpty()) {
 			return List.of();
 		}
-		LocalDate today = LocalDate.now();
-		Optional<UnitRef> unit = units.find(id.get(), today);
-		if (unit.isEmpty()) {
-			return List.of();
-		}
+		// a unit that has ended (a pre-2025 commune) is shown as it was on its last day
+		UnitDetails unit = units.details(id.get(), VnFormat.today());
 		List<Crumb> path = new ArrayList<>();
-		for (UnitRef ancestor : units.ancestors(id.get(), today)) {
+		for (UnitRef ancestor : unit.ancestors()) {
 			path.add(new Crumb(ancestor, access.canRead(ancestor.id())));
 		}
-		path.add(new Crumb(unit.get(), true));
+		path.add(new Crumb(unit.version(), true));
 		return path;
 	}
 

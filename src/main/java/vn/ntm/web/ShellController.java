@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.ntm.shared.VnFormat;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 
@@ -30,7 +31,7 @@ class ShellController {
 
 	@GetMapping("/")
 	String home(HttpSession session, Model model) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = VnFormat.today();
 		List<UnitRef> roots = units.scopeRoots(today);
 		model.addAttribute("roots", roots);
 		currentUnit.id(session).flatMap(id -> units.find(id, today)).ifPresent(unit -> {
@@ -44,7 +45,7 @@ class ShellController {
 	/** Search results for the unit picker (htmx). */
 	@GetMapping("/current-unit/options")
 	String pickerOptions(@RequestParam(name = "q", defaultValue = "") String q, Model model) {
-		model.addAttribute("options", q.isBlank() ? List.of() : units.search(q, LocalDate.now(), 15));
+		model.addAttribute("options", q.isBlank() ? List.of() : units.search(q, null, 15));
 		model.addAttribute("q", q);
 		return "fragments/unit-picker :: options";
 	}

@@ -207,10 +207,11 @@ final class UnitFileReader {
 		@Override
 		public void cell(String reference, String formattedValue, XSSFComment comment) {
 			int column = columnIndex(reference);
-			while (current.size() < column) {
+			while (current.size() <= column) {
 				current.add("");
 			}
-			current.add(formattedValue == null ? "" : formattedValue);
+			// set, not append: a malformed cell may be reported twice
+			current.set(column, formattedValue == null ? "" : formattedValue);
 		}
 
 		private static int columnIndex(String reference) {

@@ -39,7 +39,8 @@ import vn.ntm.shared.VnFormat;
 /**
  * Writes unit lists in the import format. The .xlsx is streamed (a window of rows in
  * memory) so that the whole country exports in bounded memory; dates are real date cells
- * shown as dd/mm/yyyy.
+ * shown as dd/mm/yyyy. Texts go to the shared-strings table, as Excel writes them, so
+ * that files edited by other tools read back correctly.
  */
 @Service
 @Transactional(readOnly = true)
@@ -78,7 +79,7 @@ class UnitFileWriter implements UnitExports {
 	@Override
 	public void writeXlsx(long rootId, LocalDate at, OutputStream out) {
 		List<Line> lines = lines(rootId, at);
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, true, true)) {
 			SXSSFSheet sheet = workbook.createSheet("Đơn vị hành chính");
 			Styles styles = new Styles(workbook);
 			writeHeader(sheet, styles);
@@ -131,7 +132,7 @@ class UnitFileWriter implements UnitExports {
 
 	@Override
 	public void writeTemplate(OutputStream out) {
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, true, true)) {
 			SXSSFSheet sheet = workbook.createSheet("Đơn vị hành chính");
 			Styles styles = new Styles(workbook);
 			writeHeader(sheet, styles);

@@ -185,6 +185,12 @@ class UnitImportPlanner {
 				}
 				continue;
 			}
+			// no date: the unit holding the code today, else the only unit that ever held
+			// it
+			Optional<UnitRef> today = queries.findByCode(candidate, VnFormat.today());
+			if (today.isPresent()) {
+				return today;
+			}
 			List<UnitRef> all = queries.findAnyByCode(candidate);
 			if (all.size() == 1) {
 				return Optional.of(all.get(0));
@@ -218,7 +224,7 @@ class UnitImportPlanner {
 	}
 
 	private void checkNotDuplicate(long parentId, UnitType type, String name, @Nullable LocalDate at) {
-		LocalDate day = at != null ? at : LocalDate.now();
+		LocalDate day = at != null ? at : VnFormat.today();
 		for (UnitRef sibling : queries.children(parentId, day)) {
 			if (sibling.type() == type && VnText.searchKey(sibling.name()).equals(VnText.searchKey(name))) {
 				throw new BusinessRuleException("import.row.exists", sibling.fullName(), VnFormat.date(day));

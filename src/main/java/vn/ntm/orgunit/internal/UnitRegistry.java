@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ntm.shared.VnFormat;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
 import vn.ntm.orgunit.ClassificationChange;
@@ -104,7 +105,7 @@ class UnitRegistry implements UnitManagement {
 		if (version.validTo() != null) {
 			return version.validTo();
 		}
-		return version.validFrom() != null ? version.validFrom() : LocalDate.now();
+		return version.validFrom() != null ? version.validFrom() : VnFormat.today();
 	}
 
 	@Override

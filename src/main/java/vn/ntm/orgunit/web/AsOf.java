@@ -16,9 +16,9 @@ final class AsOf {
 
 	static LocalDate parse(@Nullable String text) {
 		if (text == null || text.isBlank()) {
-			return LocalDate.now();
+			return VnFormat.today();
 		}
-		return VnFormat.parseDate(text).orElse(LocalDate.now());
+		return VnFormat.parseDate(text).orElse(VnFormat.today());
 	}
 
 }

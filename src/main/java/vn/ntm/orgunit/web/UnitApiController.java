@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ntm.shared.VnFormat;
 import vn.ntm.orgunit.ClassificationChange;
 import vn.ntm.orgunit.ClassificationView;
 import vn.ntm.orgunit.Merge;
@@ -44,7 +45,7 @@ class UnitApiController {
 	}
 
 	private static LocalDate day(@Nullable LocalDate at) {
-		return at == null ? LocalDate.now() : at;
+		return at == null ? VnFormat.today() : at;
 	}
 
 	/** Search by name (diacritics optional) or look up by official code. */

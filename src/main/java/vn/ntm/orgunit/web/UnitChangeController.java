@@ -46,14 +46,14 @@ class UnitChangeController {
 	@GetMapping("/units/{id}/change")
 	String changeForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
-		UnitDetails unit = units.details(id, LocalDate.now());
+		UnitDetails unit = units.details(id, VnFormat.today());
 		model.addAttribute("form",
-				new UnitChange(LocalDate.now(), null, null, null, null, null, null, unit.rowVersion()));
+				new UnitChange(VnFormat.today(), null, null, null, null, null, null, unit.rowVersion()));
 		return showChange(id, model);
 	}
 
 	private String showChange(long id, Model model) {
-		UnitDetails unit = units.details(id, LocalDate.now());
+		UnitDetails unit = units.details(id, VnFormat.today());
 		model.addAttribute("unit", unit);
 		model.addAttribute("types", FormSupport.sameLevel(unit.version().type()));
 		return "units/form-change";
@@ -88,7 +88,7 @@ class UnitChangeController {
 	String mergeForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
 		MergeForm form = new MergeForm();
-		form.effectiveDate = LocalDate.now();
+		form.effectiveDate = VnFormat.today();
 		form.absorbingUnitId = id;
 		form.unitIds.add(id);
 		model.addAttribute("form", form);
@@ -96,9 +96,9 @@ class UnitChangeController {
 	}
 
 	private String showMerge(long id, Model model) {
-		UnitDetails unit = units.details(id, LocalDate.now());
+		UnitDetails unit = units.details(id, VnFormat.today());
 		UnitRef parent = unit.ancestors().get(unit.ancestors().size() - 1);
-		List<UnitRef> siblings = units.children(parent.id(), LocalDate.now())
+		List<UnitRef> siblings = units.children(parent.id(), VnFormat.today())
 			.stream()
 			.filter(s -> s.level() == unit.version().level())
 			.toList();
@@ -111,7 +111,7 @@ class UnitChangeController {
 
 	@PostMapping("/units/{id}/merge")
 	String merge(@PathVariable long id, @ModelAttribute("form") MergeForm form, Model model, Locale locale) {
-		UnitDetails unit = units.details(id, LocalDate.now());
+		UnitDetails unit = units.details(id, VnFormat.today());
 		long parentId = unit.ancestors().get(unit.ancestors().size() - 1).id();
 		try {
 			units.merge(form.toMerge(parentId));
@@ -127,14 +127,14 @@ class UnitChangeController {
 	String splitForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
 		SplitForm form = new SplitForm();
-		form.effectiveDate = LocalDate.now();
-		form.version = units.details(id, LocalDate.now()).rowVersion();
+		form.effectiveDate = VnFormat.today();
+		form.version = units.details(id, VnFormat.today()).rowVersion();
 		model.addAttribute("form", form);
 		return showSplit(id, model);
 	}
 
 	private String showSplit(long id, Model model) {
-		UnitDetails unit = units.details(id, LocalDate.now());
+		UnitDetails unit = units.details(id, VnFormat.today());
 		model.addAttribute("unit", unit);
 		model.addAttribute("types", FormSupport.sameLevel(unit.version().type()));
 		model.addAttribute("rows", SplitForm.ROWS);
@@ -143,7 +143,7 @@ class UnitChangeController {
 
 	@PostMapping("/units/{id}/split")
 	String split(@PathVariable long id, @ModelAttribute("form") SplitForm form, Model model, Locale locale) {
-		UnitDetails unit = units.details(id, LocalDate.now());
+		UnitDetails unit = units.details(id, VnFormat.today());
 		long parentId = unit.ancestors().get(unit.ancestors().size() - 1).id();
 		try {
 			units.split(form.toSplit(id, parentId));
@@ -158,7 +158,7 @@ class UnitChangeController {
 	@GetMapping("/units/{id}/dissolve")
 	String dissolveForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
-		model.addAttribute("unit", units.details(id, LocalDate.now()));
+		model.addAttribute("unit", units.details(id, VnFormat.today()));
 		return "units/form-dissolve";
 	}
 
@@ -175,7 +175,7 @@ class UnitChangeController {
 		}
 		catch (BusinessRuleException | ConcurrentChangeException ex) {
 			forms.error(model, (LocalizedFailure) ex, locale);
-			model.addAttribute("unit", units.details(id, LocalDate.now()));
+			model.addAttribute("unit", units.details(id, VnFormat.today()));
 			return "units/form-dissolve";
 		}
 	}

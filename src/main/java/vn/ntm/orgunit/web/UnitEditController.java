@@ -20,6 +20,7 @@ import vn.ntm.orgunit.UnitCorrection;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.orgunit.UnitType;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
@@ -46,9 +47,10 @@ class UnitEditController {
 
 	@GetMapping("/units/new")
 	String newForm(@RequestParam long parent, Model model) {
-		UnitRef parentUnit = units.details(parent, LocalDate.now()).version();
-		model.addAttribute("form",
-				new NewUnit(null, "", FormSupport.childTypes(parentUnit.type()).get(0), parent, null, null));
+		UnitRef parentUnit = units.details(parent, VnFormat.today()).version();
+		UnitType firstType = FormSupport.childTypes(parentUnit.type()).get(0);
+		access.requireCreateUnder(parent, firstType.level());
+		model.addAttribute("form", new NewUnit(null, "", firstType, parent, null, null));
 		return showNew(parentUnit, model);
 	}
 
@@ -61,7 +63,7 @@ class UnitEditController {
 	@PostMapping("/units/new")
 	String create(@Valid @ModelAttribute("form") NewUnit form, BindingResult binding, Model model,
 			RedirectAttributes redirect, Locale locale) {
-		UnitRef parent = units.details(form.parentId(), LocalDate.now()).version();
+		UnitRef parent = units.details(form.parentId(), VnFormat.today()).version();
 		if (binding.hasErrors()) {
 			return showNew(parent, model);
 		}
@@ -79,7 +81,7 @@ class UnitEditController {
 	@GetMapping("/units/{id}/edit")
 	String editForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
-		UnitDetails details = units.details(id, LocalDate.now());
+		UnitDetails details = units.details(id, VnFormat.today());
 		UnitRef v = details.version();
 		model.addAttribute("form",
 				new UnitCorrection(v.code(), v.name(), v.type(), v.validFrom(), null, details.rowVersion()));
@@ -87,7 +89,7 @@ class UnitEditController {
 	}
 
 	private String showEdit(long id, Model model) {
-		UnitDetails details = units.details(id, LocalDate.now());
+		UnitDetails details = units.details(id, VnFormat.today());
 		model.addAttribute("unit", details);
 		model.addAttribute("types", FormSupport.sameLevel(details.version().type()));
 		model.addAttribute("singleVersion", units.history(id).versions().size() == 1);
@@ -113,13 +115,13 @@ class UnitEditController {
 	@GetMapping("/units/{id}/classifications/new")
 	String classifyForm(@PathVariable long id, Model model) {
 		access.require(Permission.UNIT_CLASSIFY);
-		UnitDetails details = units.details(id, LocalDate.now());
+		UnitDetails details = units.details(id, VnFormat.today());
 		model.addAttribute("form", new ClassificationChange("", "", null, null, null, null, details.rowVersion()));
 		return showClassify(id, model);
 	}
 
 	private String showClassify(long id, Model model) {
-		model.addAttribute("unit", units.details(id, LocalDate.now()));
+		model.addAttribute("unit", units.details(id, VnFormat.today()));
 		model.addAttribute("schemes", units.schemes());
 		return "units/form-classify";
 	}

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.ntm.shared.VnFormat;
 import vn.ntm.orgunit.ImportJobView;
 import vn.ntm.orgunit.UnitExports;
 import vn.ntm.orgunit.UnitImports;
@@ -62,7 +63,7 @@ class UnitFileApiController {
 	void export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate at,
 			HttpServletResponse response) throws IOException {
-		LocalDate date = at == null ? LocalDate.now() : at;
+		LocalDate date = at == null ? VnFormat.today() : at;
 		boolean csv = "csv".equalsIgnoreCase(format);
 		response.setContentType(csv ? "text/csv;charset=UTF-8" : UnitFileController.XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

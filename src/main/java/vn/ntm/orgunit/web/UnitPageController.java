@@ -41,6 +41,11 @@ class UnitPageController {
 		LocalDate date = AsOf.parse(at);
 		long rootId = root != null ? root : defaultRoot(date);
 		UnitDetails details = units.details(rootId, date);
+		if (!details.existsAt() && (at == null || at.isBlank())) {
+			// no date asked for: show a unit that has ended as it was on its last day
+			date = details.shownAt();
+			details = units.details(rootId, date);
+		}
 		if (!details.existsAt()) {
 			model.addAttribute("root", details.version());
 			model.addAttribute("notValid", true);

@@ -1,9 +1,8 @@
-package vn.ntm.audit.web;
+package vn.ntm.web.admin;
 
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import vn.ntm.audit.AuditEntry;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditQuery;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.Permission;
 import vn.ntm.shared.PageResult;
 import vn.ntm.shared.VnFormat;
 
@@ -20,13 +21,15 @@ import vn.ntm.shared.VnFormat;
  * {@code /api/v1/audit}.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
 class AuditController {
 
 	private final AuditLog audit;
 
-	AuditController(AuditLog audit) {
+	private final AccessPolicy access;
+
+	AuditController(AuditLog audit, AccessPolicy access) {
 		this.audit = audit;
+		this.access = access;
 	}
 
 	@GetMapping("/admin/audit")
@@ -37,6 +40,7 @@ class AuditController {
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
+		access.require(Permission.AUDIT_SEARCH);
 		AuditQuery query = new AuditQuery(text, actor, entityType, entityId, action, date(from), date(to));
 		model.addAttribute("query", query);
 		model.addAttribute("from", from);
@@ -54,6 +58,7 @@ class AuditController {
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		access.require(Permission.AUDIT_SEARCH);
 		return audit.search(new AuditQuery(text, actor, entityType, entityId, action, date(from), date(to)),
 				Math.max(page, 0), Math.min(Math.max(size, 1), 500));
 	}

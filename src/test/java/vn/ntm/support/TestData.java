@@ -1,0 +1,71 @@
+package vn.ntm.support;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import vn.ntm.orgunit.NewUnit;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.orgunit.UnitType;
+import vn.ntm.security.Role;
+import vn.ntm.security.SystemTask;
+import vn.ntm.security.UserForm;
+import vn.ntm.security.UserManagement;
+import vn.ntm.security.UserView;
+
+/**
+ * Creates what a test needs, with unique names so tests never depend on each other's
+ * data.
+ */
+@Component
+public class TestData {
+
+	public static final String PASSWORD = "TestPass@2026";
+
+	public static final LocalDate BEFORE_REFORM = LocalDate.of(2024, 6, 30);
+
+	public static final LocalDate AFTER_REFORM = LocalDate.of(2025, 7, 1);
+
+	private static final AtomicInteger counter = new AtomicInteger();
+
+	private final UnitManagement units;
+
+	private final UserManagement users;
+
+	TestData(UnitManagement units, UserManagement users) {
+		this.units = units;
+		this.users = users;
+	}
+
+	public static String unique(String prefix) {
+		return prefix + System.nanoTime() % 1_000_000 + counter.incrementAndGet();
+	}
+
+	/** The unit holding the code at the date. */
+	public UnitRef unit(String code, LocalDate at) {
+		return SystemTask.call(() -> units.findByCode(code, at)
+			.orElseThrow(() -> new AssertionError("no unit " + code + " at " + at)));
+	}
+
+	/**
+	 * A new account of the role bound to the units with the given codes (as of the date).
+	 */
+	public UserView user(Role role, LocalDate at, String... unitCodes) {
+		Set<Long> ids = Arrays.stream(unitCodes).map(code -> unit(code, at).id()).collect(Collectors.toSet());
+		String username = unique(role.name().toLowerCase().replace('_', '-'));
+		Set<String> criteria = role == Role.CRITERION_OFFICER ? Set.of("15") : Set.of();
+		return SystemTask.call(() -> users.create(
+				new UserForm(username, "Người kiểm thử " + username, null, null, "Kiểm thử", role, ids, criteria),
+				PASSWORD));
+	}
+
+	/** A new village (thôn) under the commune. */
+	public UnitRef village(long communeId, String name) {
+		return SystemTask.call(() -> units.create(new NewUnit(null, name, UnitType.THON, communeId, null, null)));
+	}
+
+}
