@@ -159,7 +159,17 @@ class UnitQueries {
 				with recursive up(id) as (
 				    select cast(:id as bigint)
 				    union
-				    select e.to_id from unit_upward_edge e join up on e.from_id = up.id
+				    select n.id from up, lateral (
+				        -- the parent of every version
+				        select v.parent_id as id from unit_version v
+				        where v.unit_id = up.id and v.parent_id is not null
+				        union all
+				        -- what an ended unit became
+				        select s.unit_id from lineage_link e
+				        join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
+				            and s.unit_id <> e.unit_id
+				        where e.unit_id = up.id and e.role = 'ENDED'
+				    ) n
 				)
 				select exists(select 1 from up where id in (:roots))
 				""").param("id", unitId).param("roots", roots).query(Boolean.class).single();
@@ -184,7 +194,16 @@ class UnitQueries {
 					with recursive down(id) as (
 					    select id from unit where id in (:roots)
 					    union
-					    select e.from_id from unit_upward_edge e join down on e.to_id = down.id
+					    select n.id from down, lateral (
+					        -- children in any version
+					        select v.unit_id as id from unit_version v where v.parent_id = down.id
+					        union all
+					        -- the units a unit was formed from
+					        select e.unit_id from lineage_link s
+					        join lineage_link e on e.event_id = s.event_id and e.role = 'ENDED'
+					            and e.unit_id <> s.unit_id
+					        where s.unit_id = down.id and s.role in ('STARTED', 'CONTINUED')
+					    ) n
 					)
 					""");
 			params.put("roots", scope.roots());
