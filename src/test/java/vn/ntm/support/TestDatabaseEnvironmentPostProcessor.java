@@ -63,7 +63,8 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 			catch (SQLException ex) {
 				throw new IllegalStateException("Cannot create the test database on " + url, ex);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(url, user, password, name)));
+			// after Spring has closed the application contexts that use the database
+			SpringApplication.getShutdownHandlers().add(() -> drop(url, user, password, name));
 			return m.group(1) + name + m.group(3);
 		});
 	}

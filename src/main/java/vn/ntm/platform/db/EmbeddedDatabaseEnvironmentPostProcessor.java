@@ -66,35 +66,18 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 		Path key = dataDir.toAbsolutePath().normalize();
 		return servers.computeIfAbsent(key, dir -> {
 			EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, binaries, port);
-			// One hook per server: wait for Spring to close its contexts (they still use
-			// the database), stop the
-			// server, then (tests only) delete its directory.
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				awaitSpringShutdownHooks();
+			// Stop the server only after Spring has closed its application contexts (they
+			// still use the
+			// database on the way down): Boot runs its shutdown handlers after closing
+			// them.
+			SpringApplication.getShutdownHandlers().add(() -> {
 				server.close();
 				if (ephemeral) {
 					deleteRecursively(dir);
 				}
-			}, "embedded-postgres-stop"));
+			});
 			return server;
 		});
-	}
-
-	/** JVM shutdown hooks run concurrently; Spring's close the application contexts. */
-	private static void awaitSpringShutdownHooks() {
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			String name = thread.getName();
-			if (thread != Thread.currentThread()
-					&& (name.equals("SpringApplicationShutdownHook") || name.equals("SpringContextShutdownHook"))) {
-				try {
-					thread.join(30_000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
 	}
 
 	private static synchronized Path ephemeralDirectory() {
