@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.modulith.ApplicationModuleInitializer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.ntm.orgunit.UnitImports;
 import vn.ntm.orgunit.UnitManagement;
@@ -24,7 +25,15 @@ import vn.ntm.security.UserManagement;
  * not exist yet.
  */
 @Component
-class DemoDataLoader implements ApplicationModuleInitializer {
+class DemoDataLoader implements SmartLifecycle {
+
+	/**
+	 * After the national lists (loaded in an earlier phase by the unit module) and before
+	 * the web server opens its port.
+	 */
+	static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 10;
+
+	private volatile boolean running;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -45,7 +54,8 @@ class DemoDataLoader implements ApplicationModuleInitializer {
 	}
 
 	@Override
-	public void initialize() {
+	public void start() {
+		running = true;
 		if (!enabled) {
 			return;
 		}
@@ -68,6 +78,21 @@ class DemoDataLoader implements ApplicationModuleInitializer {
 			}
 			log.info("Created {} demo accounts (password in README)", DemoAccounts.all().size());
 		});
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 }

@@ -152,20 +152,6 @@ create table reform_mapping_row (
 create index reform_mapping_row_old_idx on reform_mapping_row (old_unit_id);
 create index reform_mapping_row_new_idx on reform_mapping_row (new_unit_id);
 
--- Edges to walk upwards for access checks: a unit is below its parent in any of its versions, and below
--- the units that replaced it (so the officers of a merged commune can read what it was formed from).
-create view unit_upward_edge as
-select v.unit_id as from_id, v.parent_id as to_id
-from unit_version v
-where v.parent_id is not null
-union all
-select ended.unit_id, successor.unit_id
-from lineage_link ended
-         join lineage_link successor
-              on successor.event_id = ended.event_id and successor.role in ('STARTED', 'CONTINUED')
-                  and successor.unit_id <> ended.unit_id
-where ended.role = 'ENDED';
-
 -- Import jobs: an uploaded unit list, validated in the background, previewed, then applied all or nothing.
 create table unit_import_job (
     id             uuid primary key,

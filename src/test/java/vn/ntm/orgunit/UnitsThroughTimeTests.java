@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.ntm.audit.AuditEntry;
+import vn.ntm.audit.AuditLog;
 import vn.ntm.security.Role;
 import vn.ntm.security.SystemTask;
 import vn.ntm.security.UserView;
@@ -37,6 +39,9 @@ class UnitsThroughTimeTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	AuditLog audit;
 
 	@Test
 	void shouldShowTamKysCommunesAsOfMid2024() {
@@ -90,6 +95,16 @@ class UnitsThroughTimeTests {
 		UnitHistory successorHistory = SystemTask.call(() -> units.history(successor.id()));
 		assertThat(successorHistory.events())
 			.anySatisfy(e -> assertThat(e.predecessors()).extracting(UnitRef::id).contains(old.id()));
+	}
+
+	@Test
+	void shouldAuditTheVillagesCarriedToTheCommuneThatReplacedTheirs() {
+		UnitRef tamThanh = data.unit("20359", TestData.BEFORE_REFORM);
+		UnitRef village = data.village(tamThanh.id(), TestData.unique("Thôn Mang Theo "));
+		assertThat(audit.historyOf("unit", String.valueOf(village.id()), 10)).extracting(AuditEntry::action)
+			.containsExactly("REPARENT", "CREATE");
+		assertThat(audit.historyOf("unit", String.valueOf(village.id()), 10).get(0).summary())
+			.contains("Phường Quảng Phú", "01/07/2025");
 	}
 
 	@Test

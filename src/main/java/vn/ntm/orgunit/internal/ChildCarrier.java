@@ -3,9 +3,13 @@ package vn.ntm.orgunit.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.ntm.audit.AuditLog;
+import vn.ntm.audit.AuditRecord;
+import vn.ntm.orgunit.ChangeKind;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.shared.VnFormat;
@@ -27,13 +31,17 @@ class ChildCarrier {
 
 	private final AccessPolicy access;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	ChildCarrier(UnitQueries queries, UnitStore store, JdbcClient jdbc, AccessPolicy access, Clock clock) {
+	ChildCarrier(UnitQueries queries, UnitStore store, JdbcClient jdbc, AccessPolicy access, AuditLog audit,
+			Clock clock) {
 		this.queries = queries;
 		this.store = store;
 		this.jdbc = jdbc;
 		this.access = access;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -49,16 +57,28 @@ class ChildCarrier {
 
 	void move(long childId, long newParent, LocalDate date, LineageEvent event) {
 		AdminUnit child = store.load(childId);
+		reparent(child, newParent, date);
+		event.continued(childId);
+	}
+
+	/** The child goes on under the new parent from {@code date}; audited. */
+	private void reparent(AdminUnit child, long newParent, LocalDate date) {
+		Map<String, Object> before = UnitSnapshots.of(child);
 		child.changeFrom(date, child.latest().attributes().withParent(newParent), access.current().username(),
 				clock.instant());
 		store.save(child);
-		event.continued(childId);
+		String label = child.latest().attributes().fullName();
+		String parentName = queries.versionAt(newParent, date).map(UnitRef::fullName).orElse("#" + newParent);
+		audit.record(new AuditRecord(
+				ChangeKind.REPARENT.name(), "unit", String.valueOf(child.id()), label, "Chuyển " + label + " về "
+						+ parentName + " từ ngày " + VnFormat.date(date) + " (theo đơn vị cấp trên cũ đã kết thúc)",
+				before, UnitSnapshots.of(child)));
 	}
 
 	/**
 	 * After a unit was created or imported under a parent that has since ended: follows
-	 * the parent's single successor (repeatedly) and moves the unit there. Returns the
-	 * ids of the events the unit joined.
+	 * the parent's single successor (repeatedly) and moves the unit there, joining the
+	 * successor's lineage event.
 	 */
 	void carryForward(long unitId) {
 		for (int hop = 0; hop < 10; hop++) {
@@ -79,9 +99,7 @@ class ChildCarrier {
 				return;
 			}
 			Successor successor = successors.get(0);
-			unit.changeFrom(date, latest.attributes().withParent(successor.unitId()), access.current().username(),
-					clock.instant());
-			store.save(unit);
+			reparent(unit, successor.unitId(), date);
 			jdbc.sql(
 					"insert into lineage_link (event_id, unit_id, role) values (:event, :unit, 'CONTINUED') on conflict do nothing")
 				.param("event", successor.eventId())

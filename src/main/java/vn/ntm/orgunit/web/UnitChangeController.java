@@ -46,6 +46,7 @@ class UnitChangeController {
 	@GetMapping("/units/{id}/change")
 	String changeForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
+		requireCurrent(id);
 		UnitDetails unit = units.details(id, VnFormat.today());
 		model.addAttribute("form",
 				new UnitChange(VnFormat.today(), null, null, null, null, null, null, unit.rowVersion()));
@@ -87,6 +88,7 @@ class UnitChangeController {
 	@GetMapping("/units/{id}/merge")
 	String mergeForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
+		requireCurrent(id);
 		MergeForm form = new MergeForm();
 		form.effectiveDate = VnFormat.today();
 		form.absorbingUnitId = id;
@@ -126,6 +128,7 @@ class UnitChangeController {
 	@GetMapping("/units/{id}/split")
 	String splitForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
+		requireCurrent(id);
 		SplitForm form = new SplitForm();
 		form.effectiveDate = VnFormat.today();
 		form.version = units.details(id, VnFormat.today()).rowVersion();
@@ -158,6 +161,7 @@ class UnitChangeController {
 	@GetMapping("/units/{id}/dissolve")
 	String dissolveForm(@PathVariable long id, Model model) {
 		access.requireEdit(id);
+		requireCurrent(id);
 		model.addAttribute("unit", units.details(id, VnFormat.today()));
 		return "units/form-dissolve";
 	}
@@ -177,6 +181,17 @@ class UnitChangeController {
 			forms.error(model, (LocalizedFailure) ex, locale);
 			model.addAttribute("unit", units.details(id, VnFormat.today()));
 			return "units/form-dissolve";
+		}
+	}
+
+	/**
+	 * Changes are recorded on units that still exist; an ended unit only takes
+	 * corrections.
+	 */
+	private void requireCurrent(long id) {
+		UnitRef unit = units.details(id, VnFormat.today()).version();
+		if (unit.validTo() != null) {
+			throw new BusinessRuleException("unit.alreadyEnded", VnFormat.date(unit.validTo()));
 		}
 	}
 

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.ApplicationModuleInitializer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StopWatch;
@@ -27,7 +28,16 @@ import vn.ntm.security.SystemTask;
  * {@code ntm.seed.national-units=false}.
  */
 @Component
-class NationalUnitLoader implements ApplicationModuleInitializer {
+class NationalUnitLoader implements SmartLifecycle {
+
+	/**
+	 * Loaded while the application starts, before the web server opens its port (its
+	 * lifecycle phase is later), so that nobody sees a half-loaded country; the seed data
+	 * follows (a later phase).
+	 */
+	static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 20;
+
+	private volatile boolean running;
 
 	private static final Logger log = LoggerFactory.getLogger(NationalUnitLoader.class);
 
@@ -56,7 +66,8 @@ class NationalUnitLoader implements ApplicationModuleInitializer {
 	}
 
 	@Override
-	public void initialize() {
+	public void start() {
+		running = true;
 		if (!enabled) {
 			return;
 		}
@@ -77,6 +88,21 @@ class NationalUnitLoader implements ApplicationModuleInitializer {
 							+ NationalLists.REFORM_SOURCE + "): " + plan.summary(),
 					null, Map.of("issues", plan.issueCounts())));
 		}));
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	ReformPlan buildPlan() {
