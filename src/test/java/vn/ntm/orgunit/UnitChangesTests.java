@@ -158,6 +158,19 @@ class UnitChangesTests {
 	}
 
 	@Test
+	void shouldChangeAUnitOfTheNationalListsLikeAnyOther() throws Exception {
+		UserView admin = data.user(Role.ADMIN, TestData.AFTER_REFORM, "VN");
+		UnitRef xuanCam = data.unit("07870", TestData.AFTER_REFORM);
+		UnitDetails details = SystemTask.call(() -> units.details(xuanCam.id(), LocalDate.now()));
+		mvc.perform(put("/api/v1/units/{id}", xuanCam.id()).with(httpBasic(admin.username(), TestData.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"07870\",\"name\":\"Xuân Cẩm\",\"type\":\"XA\",\"validFrom\":\"2025-07-01\","
+					+ "\"note\":\"Ghi chú kiểm thử\",\"expectedVersion\":" + details.rowVersion() + "}"))
+			.andExpect(status().isOk());
+		assertThat(auditOf(xuanCam.id()).get(0).after()).containsEntry("note", "Ghi chú kiểm thử");
+	}
+
+	@Test
 	void shouldMergeVillagesIntoOneThatGoesOn() {
 		UnitRef a = data.village(commune.id(), TestData.unique("Thôn Gộp A "));
 		UnitRef b = data.village(commune.id(), TestData.unique("Thôn Gộp B "));

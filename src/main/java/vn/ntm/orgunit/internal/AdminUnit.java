@@ -32,8 +32,12 @@ class AdminUnit {
 	@Id
 	@Nullable Long id;
 
+	/**
+	 * Null until first saved; a wrapper so that rows loaded in bulk (version 0) are not
+	 * taken for new.
+	 */
 	@Version
-	int rowVersion;
+	@Nullable Integer rowVersion;
 
 	Instant createdAt;
 
@@ -56,6 +60,11 @@ class AdminUnit {
 		unit.versions.add(UnitVersion.of(attributes, period));
 		unit.touch(actor, at);
 		return unit;
+	}
+
+	/** The optimistic-lock version to compare with what a caller read. */
+	int version() {
+		return rowVersion == null ? 0 : rowVersion;
 	}
 
 	long id() {

@@ -40,11 +40,12 @@ class ClassificationQueries {
 				.add(new ClassificationScheme.Value(rs.getString(2), rs.getString(3))))
 			.list();
 		return jdbc.sql("""
-				select code, name, coalesce(description, '') as description, multi_valued, inherited
+				select code, name, coalesce(description, '') as description, multi_valued, inherited, builtin
 				from classification_scheme where retired_at is null order by sort_order, code
 				""")
 			.query((rs, n) -> new ClassificationScheme(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getBoolean(4), rs.getBoolean(5), values.getOrDefault(rs.getString(1), List.of())))
+					rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
+					values.getOrDefault(rs.getString(1), List.of())))
 			.list();
 	}
 

@@ -94,7 +94,7 @@ class UnitRegistry implements UnitManagement {
 		List<UnitRef> children = queries.children(unitId, reference);
 		List<ClassificationView> values = classifications.effectiveAt(unitId, reference);
 		return new UnitDetails(version.toRef(unitId), at, exists, reference, ancestors, children, values,
-				unit.rowVersion, unit.updatedBy, unit.updatedAt);
+				unit.version(), unit.updatedBy, unit.updatedAt);
 	}
 
 	/**

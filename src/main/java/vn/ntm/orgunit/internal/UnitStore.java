@@ -33,7 +33,7 @@ class UnitStore {
 	 */
 	AdminUnit load(long unitId, int expectedVersion) {
 		AdminUnit unit = load(unitId);
-		if (unit.rowVersion != expectedVersion) {
+		if (unit.version() != expectedVersion) {
 			throw conflict(unit);
 		}
 		return unit;

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -33,6 +35,12 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
+	private final Log log;
+
+	public EmbeddedDatabaseEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.log = logFactory.getLog(EmbeddedDatabaseEnvironmentPostProcessor.class);
+	}
+
 	static final String PROPERTY_SOURCE = "ntmEmbeddedDatabase";
 
 	private static final Map<Path, EmbeddedPostgresServer> servers = new HashMap<>();
@@ -52,6 +60,7 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 		int port = environment.getProperty("ntm.embedded-db.port", Integer.class, 0);
 		String database = environment.getProperty("ntm.embedded-db.database", "ntm");
 		EmbeddedPostgresServer server = server(dataDir, binaries, port, ephemeral);
+		server.notes().forEach(log::info);
 		server.createDatabaseIfMissing(database);
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.datasource.url", server.jdbcUrl(database));

@@ -11,13 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server that runs from the binaries bundled with the application and keeps
@@ -31,17 +30,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-
 	private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
 	private final EmbeddedPostgres postgres;
 
 	private final Path dataDirectory;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+	private final List<String> notes;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, List<String> notes) {
 		this.postgres = postgres;
 		this.dataDirectory = dataDirectory;
+		this.notes = List.copyOf(notes);
 	}
 
 	/**
@@ -55,7 +55,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			Path data = dataDirectory.toAbsolutePath().normalize();
 			Files.createDirectories(data);
 			Files.createDirectories(binariesDirectory);
-			stopOrphanedPostmaster(data);
+			List<String> notes = new ArrayList<>();
+			stopOrphanedPostmaster(data, notes);
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(data.toFile())
 				.setCleanDataDirectory(false)
@@ -73,7 +74,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setLocaleConfig("encoding", "UTF8")
 				.setLocaleConfig("locale", "C.UTF-8")
 				.start();
-			return new EmbeddedPostgresServer(postgres, data);
+			notes.add("Embedded PostgreSQL on port " + postgres.getPort() + ", data in " + data);
+			return new EmbeddedPostgresServer(postgres, data, notes);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng tại " + dataDirectory, ex);
@@ -85,7 +87,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * second postmaster on the same directory. Stop the orphan (it has no clients left)
 	 * and let the new start recover.
 	 */
-	static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+	static void stopOrphanedPostmaster(Path dataDirectory, List<String> notes) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
@@ -93,19 +95,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Optional<Long> pid = readPid(pidFile);
 		Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
 		if (process.isEmpty() || !isPostgres(process.get())) {
-			log.info("Removing stale {} (no postmaster running)", pidFile);
+			notes.add("Removed stale " + pidFile + " (no postmaster running)");
 			Files.deleteIfExists(pidFile);
 			return;
 		}
 		ProcessHandle orphan = process.get();
-		log.warn("Stopping orphaned postmaster (pid {}) left on {} by an earlier run", orphan.pid(), dataDirectory);
+		notes.add("Stopped the orphaned postmaster (pid " + orphan.pid() + ") left on " + dataDirectory
+				+ " by an earlier run");
 		orphan.destroy();
 		try {
 			orphan.onExit().get(ORPHAN_SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
-			log.warn("Orphaned postmaster did not stop in {}; killing it (WAL recovery will run)",
-					ORPHAN_SHUTDOWN_WAIT);
+			notes.add("The orphaned postmaster did not stop in " + ORPHAN_SHUTDOWN_WAIT
+					+ "; killed it (WAL recovery runs)");
 			orphan.destroyForcibly();
 			orphan.onExit().join();
 		}
@@ -158,6 +161,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	public int port() {
 		return postgres.getPort();
+	}
+
+	/** What happened while starting (for the log, once logging is set up). */
+	public List<String> notes() {
+		return notes;
 	}
 
 	public Path dataDirectory() {

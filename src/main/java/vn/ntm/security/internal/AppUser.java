@@ -24,8 +24,9 @@ class AppUser {
 	@Id
 	@Nullable Long id;
 
+	/** Null until first saved (Spring Data JDBC then inserts rather than updates). */
 	@Version
-	int rowVersion;
+	@Nullable Integer rowVersion;
 
 	String username;
 
@@ -94,6 +95,10 @@ class AppUser {
 	void touch(String actor, Instant at) {
 		this.updatedAt = at;
 		this.updatedBy = actor;
+	}
+
+	int version() {
+		return rowVersion == null ? 0 : rowVersion;
 	}
 
 	Set<Long> unitIds() {

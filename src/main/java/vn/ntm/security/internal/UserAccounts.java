@@ -85,7 +85,7 @@ class UserAccounts implements UserManagement {
 		requireManager(user.role, user.unitIds());
 		requireManager(form.role(), form.unitIds());
 		checkCriteria(form);
-		if (user.rowVersion != expectedVersion) {
+		if (user.version() != expectedVersion) {
 			throw conflict(user);
 		}
 		if (!user.username.equalsIgnoreCase(form.username()) && users.findByUsername(form.username()).isPresent()) {
@@ -247,7 +247,7 @@ class UserAccounts implements UserManagement {
 		List<String> labels = unitIds.stream().map(id -> units.exists(id) ? units.label(id) : "#" + id).toList();
 		return new UserView(user.id, user.username, user.fullName, user.email, user.phone, user.organization, user.role,
 				user.enabled, user.lockedUntil, user.lastLoginAt, unitIds, labels, new TreeSet<>(user.criterionCodes()),
-				user.rowVersion, user.updatedAt, user.updatedBy);
+				user.version(), user.updatedAt, user.updatedBy);
 	}
 
 	private Map<String, Object> snapshot(AppUser user) {
