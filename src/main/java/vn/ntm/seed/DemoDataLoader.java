@@ -9,13 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.ntm.orgunit.UnitImports;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.SystemTask;
+import vn.ntm.shared.StartupTask;
 import vn.ntm.security.UserForm;
 import vn.ntm.security.UserManagement;
 
@@ -25,15 +24,13 @@ import vn.ntm.security.UserManagement;
  * not exist yet.
  */
 @Component
-class DemoDataLoader implements SmartLifecycle {
+class DemoDataLoader extends StartupTask {
 
 	/**
 	 * After the national lists (loaded in an earlier phase by the unit module) and before
 	 * the web server opens its port.
 	 */
-	static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 10;
-
-	private volatile boolean running;
+	static final int PHASE = StartupTask.WEB_SERVER - 10;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -47,6 +44,7 @@ class DemoDataLoader implements SmartLifecycle {
 
 	DemoDataLoader(UserManagement users, UnitManagement units, UnitImports imports,
 			@Value("${ntm.seed.demo:true}") boolean enabled) {
+		super(PHASE);
 		this.users = users;
 		this.units = units;
 		this.imports = imports;
@@ -54,8 +52,7 @@ class DemoDataLoader implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		running = true;
+	protected void run() {
 		if (!enabled) {
 			return;
 		}
@@ -78,21 +75,6 @@ class DemoDataLoader implements SmartLifecycle {
 			}
 			log.info("Created {} demo accounts (password in README)", DemoAccounts.all().size());
 		});
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
 	}
 
 }

@@ -1,21 +1,17 @@
 package vn.ntm.web;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.ntm.shared.LocalizedFailure;
+import vn.ntm.shared.LocalizedMessages;
 
 /**
- * Resolves the message of a {@link LocalizedFailure} in the request's language. Arguments
- * that are themselves message keys (a role, a permission) are translated too.
+ * The message bundles for the error handling of every module.
  */
 @Component
 public class Messages {
-
-	private static final Pattern KEY = Pattern.compile("[a-z]+(\\.[A-Za-z_]+)+");
 
 	private final MessageSource messages;
 
@@ -24,19 +20,11 @@ public class Messages {
 	}
 
 	public String of(LocalizedFailure failure, Locale locale) {
-		return get(failure.messageKey(), failure.arguments(), locale);
+		return LocalizedMessages.of(messages, failure, locale);
 	}
 
 	public String get(String key, Object[] arguments, Locale locale) {
-		Object[] resolved = Arrays.stream(arguments).map(arg -> translate(arg, locale)).toArray();
-		return messages.getMessage(key, resolved, key, locale);
-	}
-
-	private Object translate(Object argument, Locale locale) {
-		if (argument instanceof String text && KEY.matcher(text).matches()) {
-			return messages.getMessage(text, null, text, locale);
-		}
-		return argument;
+		return LocalizedMessages.get(messages, key, arguments, locale);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +20,6 @@ import vn.ntm.orgunit.NewUnit;
 import vn.ntm.orgunit.Split;
 import vn.ntm.orgunit.UnitChange;
 import vn.ntm.orgunit.UnitRef;
-import vn.ntm.orgunit.UnitType;
 import vn.ntm.orgunit.UnitsReorganized;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.shared.BusinessRuleException;

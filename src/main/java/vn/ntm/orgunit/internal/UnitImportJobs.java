@@ -2,7 +2,6 @@ package vn.ntm.orgunit.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.AccessRefused;
 import vn.ntm.security.Permission;
 import vn.ntm.shared.LocalizedFailure;
+import vn.ntm.shared.LocalizedMessages;
 import vn.ntm.shared.NotFoundException;
 
 /**
@@ -282,7 +282,7 @@ class UnitImportJobs implements UnitImports {
 	}
 
 	private String localized(LocalizedFailure failure, Locale locale) {
-		return messages.getMessage(failure.messageKey(), failure.arguments(), failure.messageKey(), locale);
+		return LocalizedMessages.of(messages, failure, locale);
 	}
 
 	private record Plan(List<UnitImportPlanner.PlannedRow> rows, List<RowError> errors) {

@@ -18,6 +18,7 @@ import vn.ntm.orgunit.UnitType;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.LocalizedFailure;
+import vn.ntm.shared.LocalizedMessages;
 import vn.ntm.shared.Period;
 import vn.ntm.shared.VnFormat;
 import vn.ntm.shared.VnText;
@@ -237,11 +238,7 @@ class UnitImportPlanner {
 	}
 
 	private String localized(LocalizedFailure failure, Locale locale) {
-		Object[] args = java.util.Arrays.stream(failure.arguments())
-			.map(a -> a instanceof String s && s.matches("[a-z]+(\\.[A-Za-z_]+)+")
-					? messages.getMessage(s, null, s, locale) : a)
-			.toArray();
-		return messages.getMessage(failure.messageKey(), args, failure.messageKey(), locale);
+		return LocalizedMessages.of(messages, failure, locale);
 	}
 
 	private static @Nullable String blankToNull(String value) {

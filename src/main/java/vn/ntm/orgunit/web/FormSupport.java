@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import vn.ntm.orgunit.UnitType;
 import vn.ntm.shared.LocalizedFailure;
+import vn.ntm.shared.LocalizedMessages;
 
 /**
  * What the unit forms share: the message of a refused command shown above the form, and
@@ -24,11 +25,7 @@ class FormSupport {
 	}
 
 	void error(Model model, LocalizedFailure failure, Locale locale) {
-		Object[] args = Arrays.stream(failure.arguments())
-			.map(a -> a instanceof String s && s.matches("[a-z]+(\\.[A-Za-z_]+)+")
-					? messages.getMessage(s, null, s, locale) : a)
-			.toArray();
-		model.addAttribute("formError", messages.getMessage(failure.messageKey(), args, failure.messageKey(), locale));
+		model.addAttribute("formError", LocalizedMessages.of(messages, failure, locale));
 	}
 
 	static List<UnitType> childTypes(UnitType parent) {

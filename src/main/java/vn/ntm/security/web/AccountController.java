@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.ntm.security.UserManagement;
 import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.LocalizedMessages;
 
 /**
  * The user's own account: change password.
@@ -43,7 +44,7 @@ class AccountController {
 			model.addAttribute("message", messages.getMessage("password.changed", null, locale));
 		}
 		catch (BusinessRuleException ex) {
-			model.addAttribute("formError", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			model.addAttribute("formError", LocalizedMessages.of(messages, ex, locale));
 		}
 		return "users/password";
 	}

@@ -29,6 +29,7 @@ import vn.ntm.security.UserView;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.LocalizedFailure;
+import vn.ntm.shared.LocalizedMessages;
 
 /**
  * Pages to manage accounts: list, create, edit, reset password, enable or disable,
@@ -179,11 +180,7 @@ class UserAdminController {
 	}
 
 	private String text(LocalizedFailure failure, Locale locale) {
-		Object[] args = Arrays.stream(failure.arguments())
-			.map(a -> a instanceof String s && s.matches("[a-z]+(\\.[A-Za-z_]+)+")
-					? messages.getMessage(s, null, s, locale) : a)
-			.toArray();
-		return messages.getMessage(failure.messageKey(), args, failure.messageKey(), locale);
+		return LocalizedMessages.of(messages, failure, locale);
 	}
 
 }

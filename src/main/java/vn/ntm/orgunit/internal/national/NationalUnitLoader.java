@@ -12,8 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StopWatch;
@@ -21,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
 import vn.ntm.security.SystemTask;
+import vn.ntm.shared.StartupTask;
 
 /**
  * Loads the whole country on first start (empty unit table): the pre-reform list and the
@@ -28,16 +27,14 @@ import vn.ntm.security.SystemTask;
  * {@code ntm.seed.national-units=false}.
  */
 @Component
-class NationalUnitLoader implements SmartLifecycle {
+class NationalUnitLoader extends StartupTask {
 
 	/**
 	 * Loaded while the application starts, before the web server opens its port (its
 	 * lifecycle phase is later), so that nobody sees a half-loaded country; the seed data
 	 * follows (a later phase).
 	 */
-	static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 20;
-
-	private volatile boolean running;
+	static final int PHASE = StartupTask.WEB_SERVER - 20;
 
 	private static final Logger log = LoggerFactory.getLogger(NationalUnitLoader.class);
 
@@ -57,6 +54,7 @@ class NationalUnitLoader implements SmartLifecycle {
 
 	NationalUnitLoader(JdbcClient jdbc, NationalUnitWriter writer, JsonMapper json, AuditLog audit,
 			TransactionTemplate transactions, @Value("${ntm.seed.national-units:true}") boolean enabled) {
+		super(PHASE);
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.json = json;
@@ -66,8 +64,7 @@ class NationalUnitLoader implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		running = true;
+	protected void run() {
 		if (!enabled) {
 			return;
 		}
@@ -88,21 +85,6 @@ class NationalUnitLoader implements SmartLifecycle {
 							+ NationalLists.REFORM_SOURCE + "): " + plan.summary(),
 					null, Map.of("issues", plan.issueCounts())));
 		}));
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
 	}
 
 	ReformPlan buildPlan() {
