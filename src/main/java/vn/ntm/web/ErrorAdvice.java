@@ -142,12 +142,7 @@ class ErrorAdvice {
 			extra.forEach(problem::setProperty);
 			return ResponseEntity.status(status).body(problem);
 		}
-		String titleKey = "error." + status.value() + ".title";
-		if (messages.get(titleKey, new Object[0], locale).equals(titleKey)) {
-			titleKey = "error.generic.title";
-		}
-		ModelAndView page = new ModelAndView("error/problem");
-		page.addObject("titleKey", titleKey);
+		ModelAndView page = new ModelAndView("error");
 		page.setStatus(status);
 		page.addObject("status", status.value());
 		page.addObject("detail", detail);

@@ -51,27 +51,19 @@ class ClassificationController {
 			@RequestParam(required = false) @Nullable String description,
 			@RequestParam(defaultValue = "false") boolean multiValued,
 			@RequestParam(defaultValue = "false") boolean inherited, Model model, Locale locale) {
-		try {
+		return forms.submit(model, locale, () -> {
 			catalog.createScheme(code, name, description, multiValued, inherited);
 			return "redirect:/admin/classifications";
-		}
-		catch (BusinessRuleException ex) {
-			forms.error(model, ex, locale);
-			return list(model);
-		}
+		}, () -> list(model));
 	}
 
 	@PostMapping("/admin/classifications/{scheme}/values")
 	String addValue(@PathVariable String scheme, @RequestParam String code, @RequestParam String name, Model model,
 			Locale locale) {
-		try {
+		return forms.submit(model, locale, () -> {
 			catalog.addValue(scheme, code, name);
 			return "redirect:/admin/classifications";
-		}
-		catch (BusinessRuleException ex) {
-			forms.error(model, ex, locale);
-			return list(model);
-		}
+		}, () -> list(model));
 	}
 
 	@PostMapping("/admin/classifications/{scheme}/retire")

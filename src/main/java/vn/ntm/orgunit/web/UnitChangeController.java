@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ntm.orgunit.UnitChange;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
@@ -63,11 +64,11 @@ class UnitChangeController {
 	@PostMapping("/units/{id}/change")
 	String change(@PathVariable long id, @Valid @ModelAttribute("form") UnitChange form, BindingResult binding,
 			@RequestParam(name = "newParentCode", required = false) @Nullable String newParentCode, Model model,
-			Locale locale) {
+			RedirectAttributes redirect, Locale locale) {
 		if (binding.hasErrors()) {
 			return showChange(id, model);
 		}
-		try {
+		return forms.submit(model, locale, () -> {
 			UnitChange change = form;
 			if (newParentCode != null && !newParentCode.isBlank()) {
 				UnitRef parent = units.findByCode(newParentCode, form.effectiveDate())
@@ -77,12 +78,8 @@ class UnitChangeController {
 						parent.id(), form.legalBasis(), form.note(), form.expectedVersion());
 			}
 			units.change(id, change);
-			return "redirect:/units/" + id + "?at=" + form.effectiveDate();
-		}
-		catch (BusinessRuleException | ConcurrentChangeException ex) {
-			forms.error(model, (LocalizedFailure) ex, locale);
-			return showChange(id, model);
-		}
+			return FormSupport.saved(redirect, "/units/" + id + "?at=" + form.effectiveDate());
+		}, () -> showChange(id, model));
 	}
 
 	@GetMapping("/units/{id}/merge")
@@ -99,7 +96,7 @@ class UnitChangeController {
 
 	private String showMerge(long id, Model model) {
 		UnitDetails unit = units.details(id, VnFormat.today());
-		UnitRef parent = unit.ancestors().get(unit.ancestors().size() - 1);
+		UnitRef parent = FormSupport.parentOf(unit);
 		List<UnitRef> siblings = units.children(parent.id(), VnFormat.today())
 			.stream()
 			.filter(s -> s.level() == unit.version().level())
@@ -112,17 +109,14 @@ class UnitChangeController {
 	}
 
 	@PostMapping("/units/{id}/merge")
-	String merge(@PathVariable long id, @ModelAttribute("form") MergeForm form, Model model, Locale locale) {
+	String merge(@PathVariable long id, @ModelAttribute("form") MergeForm form, Model model,
+			RedirectAttributes redirect, Locale locale) {
 		UnitDetails unit = units.details(id, VnFormat.today());
-		long parentId = unit.ancestors().get(unit.ancestors().size() - 1).id();
-		try {
+		long parentId = FormSupport.parentOf(unit).id();
+		return forms.submit(model, locale, () -> {
 			units.merge(form.toMerge(parentId));
-			return "redirect:/units/" + id;
-		}
-		catch (BusinessRuleException | ConcurrentChangeException ex) {
-			forms.error(model, (LocalizedFailure) ex, locale);
-			return showMerge(id, model);
-		}
+			return FormSupport.saved(redirect, "/units/" + id);
+		}, () -> showMerge(id, model));
 	}
 
 	@GetMapping("/units/{id}/split")
@@ -145,17 +139,14 @@ class UnitChangeController {
 	}
 
 	@PostMapping("/units/{id}/split")
-	String split(@PathVariable long id, @ModelAttribute("form") SplitForm form, Model model, Locale locale) {
+	String split(@PathVariable long id, @ModelAttribute("form") SplitForm form, Model model,
+			RedirectAttributes redirect, Locale locale) {
 		UnitDetails unit = units.details(id, VnFormat.today());
-		long parentId = unit.ancestors().get(unit.ancestors().size() - 1).id();
-		try {
+		long parentId = FormSupport.parentOf(unit).id();
+		return forms.submit(model, locale, () -> {
 			units.split(form.toSplit(id, parentId));
-			return "redirect:/units/" + id;
-		}
-		catch (BusinessRuleException | ConcurrentChangeException ex) {
-			forms.error(model, (LocalizedFailure) ex, locale);
-			return showSplit(id, model);
-		}
+			return FormSupport.saved(redirect, "/units/" + id);
+		}, () -> showSplit(id, model));
 	}
 
 	@GetMapping("/units/{id}/dissolve")
@@ -170,18 +161,16 @@ class UnitChangeController {
 	String dissolve(@PathVariable long id, @RequestParam String effectiveDate,
 			@RequestParam(required = false) @Nullable String legalBasis,
 			@RequestParam(required = false) @Nullable String note, @RequestParam int version, Model model,
-			Locale locale) {
-		try {
+			RedirectAttributes redirect, Locale locale) {
+		return forms.submit(model, locale, () -> {
 			LocalDate date = VnFormat.parseDate(effectiveDate)
 				.orElseThrow(() -> new BusinessRuleException("error.date.invalid", "effectiveDate", effectiveDate));
 			units.dissolve(id, date, legalBasis, note, version);
-			return "redirect:/units/" + id;
-		}
-		catch (BusinessRuleException | ConcurrentChangeException ex) {
-			forms.error(model, (LocalizedFailure) ex, locale);
+			return FormSupport.saved(redirect, "/units/" + id);
+		}, () -> {
 			model.addAttribute("unit", units.details(id, VnFormat.today()));
 			return "units/form-dissolve";
-		}
+		});
 	}
 
 	/**

@@ -67,15 +67,10 @@ class UnitEditController {
 		if (binding.hasErrors()) {
 			return showNew(parent, model);
 		}
-		try {
+		return forms.submit(model, locale, () -> {
 			UnitRef created = units.create(form);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/units/" + created.id();
-		}
-		catch (BusinessRuleException ex) {
-			forms.error(model, ex, locale);
-			return showNew(parent, model);
-		}
+			return FormSupport.saved(redirect, "/units/" + created.id());
+		}, () -> showNew(parent, model));
 	}
 
 	@GetMapping("/units/{id}/edit")
@@ -98,18 +93,14 @@ class UnitEditController {
 
 	@PostMapping("/units/{id}/edit")
 	String correct(@PathVariable long id, @Valid @ModelAttribute("form") UnitCorrection form, BindingResult binding,
-			Model model, Locale locale) {
+			Model model, RedirectAttributes redirect, Locale locale) {
 		if (binding.hasErrors()) {
 			return showEdit(id, model);
 		}
-		try {
+		return forms.submit(model, locale, () -> {
 			units.correct(id, form);
-			return "redirect:/units/" + id;
-		}
-		catch (BusinessRuleException | ConcurrentChangeException ex) {
-			forms.error(model, (vn.ntm.shared.LocalizedFailure) ex, locale);
-			return showEdit(id, model);
-		}
+			return FormSupport.saved(redirect, "/units/" + id);
+		}, () -> showEdit(id, model));
 	}
 
 	@GetMapping("/units/{id}/classifications/new")
@@ -131,7 +122,7 @@ class UnitEditController {
 			@RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "") String validTo,
 			@RequestParam(required = false) @Nullable String source,
 			@RequestParam(required = false) @Nullable String note, @RequestParam int expectedVersion, Model model,
-			Locale locale) {
+			RedirectAttributes redirect, Locale locale) {
 		String[] parts = choice.split("\\|", 2);
 		String value = parts.length > 1 ? parts[1] : "";
 		ClassificationChange form = new ClassificationChange(parts[0], value, null, null, source, note,
@@ -140,7 +131,7 @@ class UnitEditController {
 			form = new ClassificationChange(parts[0], value, optionalDate(validFrom, "validFrom"),
 					optionalDate(validTo, "validTo"), source, note, expectedVersion);
 			units.classify(id, form);
-			return "redirect:/units/" + id;
+			return FormSupport.saved(redirect, "/units/" + id);
 		}
 		catch (BusinessRuleException | ConcurrentChangeException ex) {
 			model.addAttribute("form", form);
@@ -158,11 +149,11 @@ class UnitEditController {
 
 	@PostMapping("/units/{id}/classifications/{classificationId}/end")
 	String endClassification(@PathVariable long id, @PathVariable long classificationId, @RequestParam String lastDay,
-			@RequestParam int version) {
+			@RequestParam int version, RedirectAttributes redirect) {
 		LocalDate day = VnFormat.parseDate(lastDay)
 			.orElseThrow(() -> new BusinessRuleException("error.date.invalid", "lastDay", lastDay));
 		units.endClassification(id, classificationId, day, version);
-		return "redirect:/units/" + id;
+		return FormSupport.saved(redirect, "/units/" + id);
 	}
 
 }
