@@ -19,12 +19,11 @@ public record UnitHistory(long unitId, List<VersionEntry> versions, List<EventEn
 	/**
 	 * A lineage event seen from this unit.
 	 *
-	 * @param role the unit's role: ENDED, STARTED or CONTINUED
+	 * @param role the unit's role: ENDED, STARTED, CONTINUED or MOVED
 	 * @param predecessors units the event ended (what this unit came from)
-	 * @param successors units the event started or continued at the level of the units it
-	 * is about (what this unit became)
-	 * @param moved lower-level units that moved along (villages carried to the commune
-	 * that replaced theirs)
+	 * @param successors units the event started or continued (what this unit became)
+	 * @param moved lower units that moved along (villages carried to the commune that
+	 * replaced theirs)
 	 */
 	public record EventEntry(long eventId, String kind, LocalDate effectiveDate, @Nullable String legalBasis,
 			@Nullable String note, String source, String role, List<UnitRef> predecessors, List<UnitRef> successors,

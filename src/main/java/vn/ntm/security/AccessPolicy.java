@@ -25,8 +25,10 @@ public interface AccessPolicy {
 	void requireRead(long unitId);
 
 	/**
-	 * Whether the user may edit the unit: the permission, the unit within scope and at or
-	 * below the role's lowest editable level.
+	 * Whether the user may edit the unit: the permission, the unit placed (now, or on its
+	 * last day) at or below one of the user's units, and at or below the role's lowest
+	 * editable level. Units the user reads only through history or lineage are not
+	 * editable.
 	 */
 	boolean canEdit(long unitId);
 
@@ -36,5 +38,8 @@ public interface AccessPolicy {
 	 * Whether the user may create a unit of {@code childLevel} under {@code parentId}.
 	 */
 	void requireCreateUnder(long parentId, int childLevel);
+
+	/** The check of {@link #requireCreateUnder}, as an answer. */
+	boolean canCreateUnder(long parentId, int childLevel);
 
 }

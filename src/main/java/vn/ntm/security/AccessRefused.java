@@ -31,6 +31,11 @@ public class AccessRefused extends AccessDeniedException implements LocalizedFai
 		return new AccessRefused("access.levelTooHigh", unitLabel);
 	}
 
+	/** Refused for a reason a module states itself (its message key). */
+	public static AccessRefused because(String messageKey, Object... arguments) {
+		return new AccessRefused(messageKey, arguments);
+	}
+
 	public static AccessRefused roleNotManageable(Role role) {
 		return new AccessRefused("access.roleNotManageable", role.messageKey());
 	}

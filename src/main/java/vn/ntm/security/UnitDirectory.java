@@ -19,6 +19,14 @@ public interface UnitDirectory {
 	boolean isWithin(long unitId, Collection<Long> roots);
 
 	/**
+	 * Whether the unit sits, where it is now (or where it was on its last day, if it has
+	 * ended), at or below one of {@code roots}, following parents only. Decides who may
+	 * change the unit: unlike {@link #isWithin}, neither earlier positions nor lineage
+	 * count.
+	 */
+	boolean isPlacedWithin(long unitId, Collection<Long> roots);
+
+	/**
 	 * The unit's administrative level: 0 country, 1 province, 2 district, 3 commune, 4
 	 * village.
 	 */

@@ -1,7 +1,9 @@
 /**
- * Start-up data of the first users: the villages named in the five seed plans
- * (shared/seeds) and one demo account per role at the seed units. Loaded once, when there
- * are no accounts yet; turned off with {@code ntm.seed.demo=false}.
+ * Start-up data of the first users, each part loaded once (recorded in
+ * {@code seed_step}): the villages named in the five seed plans (shared/seeds), and the
+ * first accounts: one demo account per role at the seed units on a newcomer's machine
+ * (embedded database, or {@code ntm.seed.demo=true}), otherwise a single administrator
+ * whose password comes from {@code NTM_ADMIN_PASSWORD}.
  */
 @ApplicationModule(displayName = "Dữ liệu khởi tạo", allowedDependencies = { "shared", "security", "orgunit" })
 @NullMarked

@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -64,6 +65,16 @@ class ErrorAdvice {
 		String detail = ex instanceof LocalizedFailure failure ? messages.of(failure, locale)
 				: messages.get("error.403.detail", new Object[0], locale);
 		return answer(HttpStatus.FORBIDDEN, detail, request, locale, Map.of());
+	}
+
+	/** A service asked who is working while nobody has logged in. */
+	@ExceptionHandler(AuthenticationException.class)
+	Object unauthenticated(AuthenticationException ex, HttpServletRequest request, Locale locale) {
+		if (isApi(request)) {
+			return answer(HttpStatus.UNAUTHORIZED, messages.get("error.401.detail", new Object[0], locale), request,
+					locale, Map.of());
+		}
+		return new ModelAndView("redirect:/login");
 	}
 
 	@ExceptionHandler(ConcurrentChangeException.class)

@@ -148,8 +148,10 @@ class UnitAccessTests {
 		long hungMy = data.unit("02314", TestData.BEFORE_REFORM).id();
 		mvc.perform(get("/units/{id}", tamThanh).with(user(quangNam.username()))).andExpect(status().isOk());
 		mvc.perform(get("/units/{id}/edit", tamThanh).with(user(quangNam.username()))).andExpect(status().isOk());
-		// an ended commune takes corrections but no new changes
-		mvc.perform(get("/units/{id}/change", tamThanh).with(user(quangNam.username())))
+		// an ended commune takes corrections and changes inside its life, but cannot end
+		// again
+		mvc.perform(get("/units/{id}/change", tamThanh).with(user(quangNam.username()))).andExpect(status().isOk());
+		mvc.perform(get("/units/{id}/merge", tamThanh).with(user(quangNam.username())))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Đơn vị đã kết thúc ngày 30/06/2025")));
 		mvc.perform(get("/units/{id}", hungMy).with(user(quangNam.username()))).andExpect(status().isForbidden());

@@ -241,4 +241,129 @@ class UnitChangesTests {
 		assertThat(before.parentId()).isEqualTo(tamThanh.id());
 	}
 
+	private UnitRef province() {
+		UnitRef tanMy = data.unit("02308", TestData.AFTER_REFORM);
+		return SystemTask.call(() -> units.ancestors(tanMy.id(), LocalDate.now())).get(1);
+	}
+
+	private UnitRef commune(UnitRef province, String code, LocalDate from) {
+		return SystemTask.call(() -> units
+			.create(new NewUnit(code, TestData.unique("Xã Thử "), UnitType.XA, province.id(), from, null)));
+	}
+
+	private static String freshCode() {
+		return "8" + (System.nanoTime() % 100000);
+	}
+
+	private int version(UnitRef unit) {
+		return SystemTask.call(() -> units.details(unit.id(), LocalDate.now())).rowVersion();
+	}
+
+	@Test
+	void shouldLetANewUnitKeepTheCodeOfAMergedOneAndRecordVillagesAsMoved() {
+		UnitRef province = province();
+		String codeA = freshCode();
+		UnitRef a = commune(province, codeA, LocalDate.of(2026, 1, 1));
+		UnitRef b = commune(province, freshCode() + "1", LocalDate.of(2026, 1, 1));
+		UnitRef villageA = data.village(a.id(), "Thôn Đông");
+		UnitRef villageB = data.village(b.id(), "Thôn Đông");
+		LocalDate date = LocalDate.of(2026, 7, 1);
+		long event = SystemTask.call(() -> units.merge(new Merge(List.of(a.id(), b.id()), date, null,
+				new NewUnit(codeA, TestData.unique("Hợp Nhất "), UnitType.XA, province.id(), null, null), "NQ thử",
+				null)));
+		assertThat(event).isPositive();
+		UnitRef merged = SystemTask.call(() -> units.findByCode(codeA, date)).orElseThrow();
+		assertThat(merged.id()).isNotEqualTo(a.id());
+		// the ended commune's successor is the new commune, not its villages
+		UnitHistory historyA = SystemTask.call(() -> units.history(a.id()));
+		assertThat(historyA.events()).singleElement().satisfies(e -> {
+			assertThat(e.role()).isEqualTo("ENDED");
+			assertThat(e.successors()).extracting(UnitRef::id).containsExactly(merged.id());
+			assertThat(e.moved()).extracting(UnitRef::id).containsExactlyInAnyOrder(villageA.id(), villageB.id());
+		});
+		UnitHistory historyVillage = SystemTask.call(() -> units.history(villageA.id()));
+		assertThat(historyVillage.events()).singleElement().satisfies(e -> assertThat(e.role()).isEqualTo("MOVED"));
+		// two "Thôn Đông" now under one commune: kept as decided, flagged for renaming
+		assertThat(SystemTask.call(() -> units.history(villageB.id())).issues())
+			.anySatisfy(issue -> assertThat(issue.kind()).isEqualTo("SAME_NAME"));
+	}
+
+	@Test
+	void shouldRefuseToEndAUnitTwiceButAcceptAChangeInsideItsLife() {
+		UnitRef village = data.village(commune.id(), TestData.unique("Thôn Giải Thể "));
+		SystemTask.call(() -> units.dissolve(village.id(), LocalDate.of(2026, 9, 1), "QĐ thử", null, version(village)));
+		assertThatThrownBy(() -> SystemTask
+			.call(() -> units.dissolve(village.id(), LocalDate.of(2026, 8, 1), null, null, version(village))))
+			.isInstanceOf(BusinessRuleException.class)
+			.hasMessage("unit.alreadyEnded");
+		// a renaming found late, inside the life, is still recorded
+		SystemTask.call(() -> units.change(village.id(), new UnitChange(LocalDate.of(2026, 5, 1),
+				"Tên Mới Trước Giải Thể", null, null, null, "QĐ đổi tên", null, version(village))));
+		UnitRef last = SystemTask.call(() -> units.find(village.id(), LocalDate.of(2026, 8, 31))).orElseThrow();
+		assertThat(last.name()).isEqualTo("Tên Mới Trước Giải Thể");
+		assertThat(last.validTo()).isEqualTo(LocalDate.of(2026, 8, 31));
+	}
+
+	@Test
+	void shouldRefuseToEndAUnitThatHasVillagesRecordedToJoinItLater() {
+		UnitRef province = province();
+		UnitRef x = commune(province, freshCode(), LocalDate.of(2026, 1, 1));
+		SystemTask.call(() -> units
+			.create(new NewUnit(null, "Thôn Tương Lai", UnitType.THON, x.id(), LocalDate.of(2026, 9, 1), null)));
+		assertThatThrownBy(
+				() -> SystemTask.call(() -> units.dissolve(x.id(), LocalDate.of(2026, 6, 1), null, null, version(x))))
+			.isInstanceOf(BusinessRuleException.class)
+			.hasMessage("unit.end.laterChildren");
+	}
+
+	@Test
+	void shouldRefuseToMoveAStartDateSetByAMergeOrPastTheStartOfAVillage() {
+		UnitRef province = province();
+		UnitRef x = commune(province, freshCode(), LocalDate.of(2026, 1, 1));
+		SystemTask.call(() -> units
+			.create(new NewUnit(null, "Thôn Sớm", UnitType.THON, x.id(), LocalDate.of(2026, 2, 1), null)));
+		assertThatThrownBy(() -> SystemTask.call(() -> units.correct(x.id(),
+				new UnitCorrection(x.code(), x.name(), UnitType.XA, LocalDate.of(2026, 3, 1), null, version(x)))))
+			.isInstanceOf(BusinessRuleException.class)
+			.hasMessage("unit.correct.childrenBefore");
+		UnitRef y = commune(province, freshCode(), LocalDate.of(2026, 1, 1));
+		UnitRef z = commune(province, freshCode(), LocalDate.of(2026, 1, 1));
+		SystemTask.call(() -> units.merge(new Merge(List.of(y.id(), z.id()), LocalDate.of(2026, 4, 1), null,
+				new NewUnit(freshCode(), TestData.unique("Mới "), UnitType.XA, province.id(), null, null), null,
+				null)));
+		UnitRef created = SystemTask.call(() -> units.history(y.id()).events().get(0).successors().get(0));
+		assertThatThrownBy(() -> SystemTask.call(() -> units.correct(created.id(),
+				new UnitCorrection(created.code(), created.name(), UnitType.XA, LocalDate.of(2026, 5, 1), null,
+						version(created)))))
+			.isInstanceOf(BusinessRuleException.class)
+			.hasMessage("unit.correct.startFromEvent");
+	}
+
+	@Test
+	void shouldNotLetACommuneOfficerMoveAVillageToAnotherCommune() throws Exception {
+		UnitRef village = data.village(commune.id(), TestData.unique("Thôn Ở Lại "));
+		UnitRef elsewhere = data.unit("02308", TestData.AFTER_REFORM);
+		mvc.perform(
+				post("/api/v1/units/{id}/changes", village.id()).with(httpBasic(officer.username(), TestData.PASSWORD))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"effectiveDate\":\"2026-05-01\",\"newParentId\":" + elsewhere.id()
+							+ ",\"expectedVersion\":" + version(village) + "}"))
+			.andExpect(status().isForbidden());
+		assertThat(SystemTask.call(() -> units.find(village.id(), LocalDate.of(2026, 6, 1))).orElseThrow().parentId())
+			.isEqualTo(commune.id());
+	}
+
+	@Test
+	void shouldRefuseToEndAClassificationLaterThanItAlreadyEnds() {
+		UnitRef province = province();
+		UnitRef x = commune(province, freshCode(), LocalDate.of(2026, 1, 1));
+		SystemTask.run(() -> units.classify(x.id(), new ClassificationChange("NHOM_XA", "NHOM_1",
+				LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), "QĐ thử", null, version(x))));
+		long id = SystemTask.call(() -> units.history(x.id()).classifications().get(0).id());
+		assertThatThrownBy(
+				() -> SystemTask.run(() -> units.endClassification(x.id(), id, LocalDate.of(2026, 12, 31), version(x))))
+			.isInstanceOf(BusinessRuleException.class)
+			.hasMessage("classification.end.afterEnd");
+	}
+
 }

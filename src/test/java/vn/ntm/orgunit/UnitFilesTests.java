@@ -247,6 +247,20 @@ class UnitFilesTests {
 	}
 
 	@Test
+	void shouldNotLetANameRunAsAFormulaWhenTheCsvIsOpenedInExcel() throws Exception {
+		String name = TestData.unique("=HYPERLINK(\"http://x\";\"Thôn ") + "\")";
+		data.village(commune.id(), name);
+		String csv = new String(mvc.perform(get("/units/{id}/export.csv", commune.id()).with(user(officer.username())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray(), StandardCharsets.UTF_8);
+		List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(csv.substring(1))).getRecords();
+		assertThat(records).anySatisfy(r -> assertThat(r.get(1)).isEqualTo("'" + name));
+		assertThat(records).noneSatisfy(r -> assertThat(r.get(1)).isEqualTo(name));
+	}
+
+	@Test
 	void shouldReimportAnEditedExport() throws Exception {
 		UnitRef other = data.unit("07246", TestData.AFTER_REFORM);
 		UserView officer2 = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, "07870", "07246");

@@ -58,8 +58,9 @@ class SecurityTests {
 	void shouldLockAnAccountAfterFiveWrongPasswords() throws Exception {
 		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, "07870");
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(formLogin().user(officer.username()).password("sai-mat-khau-" + i))
-				.andExpect(unauthenticated());
+			// spaces around the name are the same account, not a way round the count
+			String typed = i % 2 == 0 ? officer.username() : " " + officer.username() + " ";
+			mvc.perform(formLogin().user(typed).password("sai-mat-khau-" + i)).andExpect(unauthenticated());
 		}
 		// even the right password is refused while the lock lasts, on the form and on the
 		// API

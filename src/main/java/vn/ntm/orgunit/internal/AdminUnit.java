@@ -149,7 +149,8 @@ class AdminUnit {
 	/** The unit's last day is the day before {@code date}. */
 	void endBefore(LocalDate date, String actor, Instant at) {
 		UnitVersion latest = latest();
-		if (latest.validTo() != null && latest.validTo().isBefore(date)) {
+		if (latest.validTo() != null) {
+			// an end is recorded once, by the event that ended the unit
 			throw new BusinessRuleException("unit.alreadyEnded", VnFormat.date(latest.validTo()));
 		}
 		if (latest.validFrom() != null && !date.isAfter(latest.validFrom())) {
@@ -185,6 +186,11 @@ class AdminUnit {
 			.filter(c -> Objects.equals(c.id(), classificationId))
 			.findFirst()
 			.orElseThrow(() -> new BusinessRuleException("classification.notFound", classificationId));
+		if (existing.validTo() != null && lastDay.isAfter(existing.validTo())) {
+			// ending is not extending: a value that has ended is added again instead
+			throw new BusinessRuleException("classification.end.afterEnd", VnFormat.date(lastDay),
+					VnFormat.date(existing.validTo()));
+		}
 		classifications.remove(existing);
 		if (existing.validFrom() == null || !lastDay.isBefore(existing.validFrom())) {
 			classifications.add(existing.endingOn(lastDay));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.ntm.audit.AuditLog;
@@ -12,7 +13,10 @@ import vn.ntm.audit.AuditRecord;
 import vn.ntm.orgunit.ChangeKind;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
+import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.Period;
 import vn.ntm.shared.VnFormat;
+import vn.ntm.shared.VnText;
 
 /**
  * Keeps children attached when their parent ends: villages of a merged commune move to
@@ -31,12 +35,15 @@ class ChildCarrier {
 
 	private final AccessPolicy access;
 
+	private final UnitRules rules;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ChildCarrier(UnitQueries queries, UnitStore store, JdbcClient jdbc, AccessPolicy access, AuditLog audit,
-			Clock clock) {
+	ChildCarrier(UnitQueries queries, UnitStore store, JdbcClient jdbc, AccessPolicy access, UnitRules rules,
+			AuditLog audit, Clock clock) {
+		this.rules = rules;
 		this.queries = queries;
 		this.store = store;
 		this.jdbc = jdbc;
@@ -57,8 +64,26 @@ class ChildCarrier {
 
 	void move(long childId, long newParent, LocalDate date, LineageEvent event) {
 		AdminUnit child = store.load(childId);
+		String taken = codeTakenUnder(child, newParent, date);
+		if (taken != null) {
+			throw new BusinessRuleException("unit.move.codeTaken", child.latest().attributes().fullName(),
+					child.latest().code(), taken);
+		}
 		reparent(child, newParent, date);
-		event.continued(childId);
+		event.moved(childId);
+	}
+
+	/** The unit already holding the child's code under the new parent, if any. */
+	private @Nullable String codeTakenUnder(AdminUnit child, long newParent, LocalDate date) {
+		UnitVersion latest = child.latest();
+		try {
+			rules.checkCodeFree(latest.code(), latest.unitType(), newParent, new Period(date, latest.validTo()),
+					child.id());
+			return null;
+		}
+		catch (BusinessRuleException ex) {
+			return queries.versionAt(newParent, date).map(UnitRef::fullName).orElse("#" + newParent);
+		}
 	}
 
 	/** The child goes on under the new parent from {@code date}; audited. */
@@ -69,6 +94,7 @@ class ChildCarrier {
 		store.save(child);
 		String label = child.latest().attributes().fullName();
 		String parentName = queries.versionAt(newParent, date).map(UnitRef::fullName).orElse("#" + newParent);
+		flagSameName(child, newParent, date, parentName);
 		audit.record(new AuditRecord(
 				ChangeKind.REPARENT.name(), "unit", String.valueOf(child.id()), label, "Chuyển " + label + " về "
 						+ parentName + " từ ngày " + VnFormat.date(date) + " (theo đơn vị cấp trên cũ đã kết thúc)",
@@ -99,9 +125,16 @@ class ChildCarrier {
 				return;
 			}
 			Successor successor = successors.get(0);
+			if (!access.canCreateUnder(successor.unitId(), latest.level())
+					|| codeTakenUnder(unit, successor.unitId(), date) != null) {
+				// the successor belongs to other people, or a unit there holds the same
+				// code: people decide, the data issue tells them
+				recordOrphan(unitId, latest, parent, 1);
+				return;
+			}
 			reparent(unit, successor.unitId(), date);
 			jdbc.sql(
-					"insert into lineage_link (event_id, unit_id, role) values (:event, :unit, 'CONTINUED') on conflict do nothing")
+					"insert into lineage_link (event_id, unit_id, role) values (:event, :unit, 'MOVED') on conflict do nothing")
 				.param("event", successor.eventId())
 				.param("unit", unitId)
 				.update();
@@ -114,16 +147,12 @@ class ChildCarrier {
 					select distinct s.unit_id, s.event_id from lineage_link e
 					join lineage_event ev on ev.id = e.event_id and ev.effective_date = :date
 					join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED') and s.unit_id <> e.unit_id
-					join unit_version v on v.unit_id = s.unit_id and v.level = (select max(level) from unit_version where unit_id = e.unit_id)
 					where e.unit_id = :unit and e.role = 'ENDED'
 					""")
 			.param("unit", unitId)
 			.param("date", effectiveDate)
 			.query((rs, n) -> new Successor(rs.getLong(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.distinct()
-			.toList();
+			.list();
 	}
 
 	private void recordOrphan(long unitId, UnitVersion child, UnitRef parent, int successorCount) {
@@ -142,6 +171,31 @@ class ChildCarrier {
 				.param("message", message)
 				.param("source", access.current().username())
 				.update();
+		}
+	}
+
+	/**
+	 * Two villages of the same name under one commune (two "Thôn 1" from two merged
+	 * communes) are kept as the decision left them, and flagged for renaming.
+	 */
+	private void flagSameName(AdminUnit child, long newParent, LocalDate date, String parentName) {
+		UnitVersion moved = child.latest();
+		String key = VnText.searchKey(moved.name());
+		for (UnitRef sibling : queries.children(newParent, date)) {
+			if (sibling.id() != child.id() && sibling.type() == moved.unitType()
+					&& VnText.searchKey(sibling.name()).equals(key)) {
+				jdbc.sql(
+						"""
+								insert into unit_data_issue (unit_id, kind, message, source) values (:id, 'SAME_NAME', :message, :source)
+								""")
+					.param("id", child.id())
+					.param("message",
+							"%s có hai đơn vị cùng tên %s từ ngày %s; cần xác định tên theo quyết định."
+								.formatted(parentName, moved.attributes().fullName(), VnFormat.date(date)))
+					.param("source", access.current().username())
+					.update();
+				return;
+			}
 		}
 	}
 

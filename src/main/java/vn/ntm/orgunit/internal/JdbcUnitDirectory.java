@@ -38,6 +38,19 @@ class JdbcUnitDirectory implements UnitDirectory {
 	}
 
 	@Override
+	public boolean isPlacedWithin(long unitId, Collection<Long> roots) {
+		if (roots.contains(unitId)) {
+			return true;
+		}
+		UnitRef unit = queries.latest(unitId).orElse(null);
+		if (unit == null) {
+			return false;
+		}
+		LocalDate day = unit.validTo() != null ? unit.validTo() : LocalDate.now(clock);
+		return queries.ancestors(unitId, day).stream().anyMatch(a -> roots.contains(a.id()));
+	}
+
+	@Override
 	public int level(long unitId) {
 		return queries.latest(unitId).map(UnitRef::level).orElse(Integer.MAX_VALUE);
 	}

@@ -60,6 +60,12 @@ class LineageEvent {
 		return this;
 	}
 
+	/** A lower unit moved along to the successor (not itself a successor). */
+	LineageEvent moved(long unitId) {
+		links.add(new Link(unitId, Role.MOVED));
+		return this;
+	}
+
 	LineageEvent continued(long unitId) {
 		links.add(new Link(unitId, Role.CONTINUED));
 		return this;
@@ -72,7 +78,7 @@ class LineageEvent {
 	/** How a unit takes part in an event. */
 	enum Role {
 
-		ENDED, STARTED, CONTINUED
+		ENDED, STARTED, CONTINUED, MOVED
 
 	}
 

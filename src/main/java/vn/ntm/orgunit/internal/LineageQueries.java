@@ -42,15 +42,8 @@ class LineageQueries {
 		List<EventEntry> entries = new ArrayList<>();
 		for (Row row : rows) {
 			List<UnitRef> predecessors = participants(row.eventId(), "ENDED", row.date().minusDays(1));
-			List<UnitRef> after = participants(row.eventId(), "STARTED_OR_CONTINUED", row.date());
-			// the event is about the highest level it touches; lower units only moved
-			// along
-			int level = java.util.stream.Stream.concat(predecessors.stream(), after.stream())
-				.mapToInt(UnitRef::level)
-				.min()
-				.orElse(0);
-			List<UnitRef> successors = after.stream().filter(u -> u.level() == level).toList();
-			List<UnitRef> moved = after.stream().filter(u -> u.level() != level).toList();
+			List<UnitRef> successors = participants(row.eventId(), "STARTED_OR_CONTINUED", row.date());
+			List<UnitRef> moved = participants(row.eventId(), "MOVED", row.date());
 			entries.add(new EventEntry(row.eventId(), row.kind(), row.date(), row.basis(), row.note(), row.source(),
 					row.role(), predecessors, successors, moved));
 		}
@@ -62,7 +55,11 @@ class LineageQueries {
 	 * of ended units, the first day of started ones).
 	 */
 	private List<UnitRef> participants(long eventId, String role, LocalDate at) {
-		String roleCondition = "ENDED".equals(role) ? "l.role = 'ENDED'" : "l.role in ('STARTED', 'CONTINUED')";
+		String roleCondition = switch (role) {
+			case "ENDED" -> "l.role = 'ENDED'";
+			case "MOVED" -> "l.role = 'MOVED'";
+			default -> "l.role in ('STARTED', 'CONTINUED')";
+		};
 		return jdbc.sql("""
 				select distinct on (v.unit_id) v.* from lineage_link l
 				join unit_version v on v.unit_id = l.unit_id

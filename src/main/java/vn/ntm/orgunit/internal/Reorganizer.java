@@ -83,7 +83,8 @@ class Reorganizer {
 			after = after.withType(change.newType());
 		}
 		if (change.newParentId() != null) {
-			access.requireRead(change.newParentId());
+			// moving a unit needs the right to place it under the new parent too
+			access.requireCreateUnder(change.newParentId(), after.type().level());
 			after = after.withParent(change.newParentId());
 		}
 		LocalDate date = change.effectiveDate();
@@ -109,6 +110,12 @@ class Reorganizer {
 		audit.record(new AuditRecord(kind.name(), "unit", String.valueOf(unitId), after.fullName(),
 				describe(kind, before, after, date), snapshotBefore, UnitSnapshots.of(unit)));
 		announce(event);
+		if (kind == ChangeKind.REPARENT) {
+			// a unit placed under a parent that has since ended follows that parent's
+			// successor
+			carrier.carryForward(unitId);
+			return store.load(unitId).versionAtOrNearest(date).toRef(unitId);
+		}
 		return unit.latest().toRef(unitId);
 	}
 
@@ -148,6 +155,7 @@ class Reorganizer {
 			throw new BusinessRuleException("unit.dissolve.hasChildren", unit.latest().attributes().fullName(),
 					children.size(), children.get(0).fullName());
 		}
+		requireNoLaterChildren(unit, date);
 		Map<String, Object> before = UnitSnapshots.of(unit);
 		unit.endBefore(date, actor(), now());
 		store.save(unit);
@@ -178,48 +186,74 @@ class Reorganizer {
 				throw new BusinessRuleException("merge.unit.notValid", unit.latest().attributes().fullName(),
 						VnFormat.date(date.minusDays(1)));
 			}
+			requireNoLaterChildren(unit, date);
 			units.add(unit);
 		}
 		int level = units.get(0).latest().level();
-		long successorId;
-		LineageEvent event = newEvent(ChangeKind.MERGE, date, merge.legalBasis(), merge.note());
+		AdminUnit absorbing = null;
+		String successorName;
 		if (merge.absorbingUnitId() != null) {
 			access.requireEdit(merge.absorbingUnitId());
-			UnitRef absorbing = queries.versionAt(merge.absorbingUnitId(), date)
+			absorbing = store.load(merge.absorbingUnitId());
+			UnitVersion at = absorbing.versionAt(date)
 				.orElseThrow(() -> new BusinessRuleException("merge.unit.notValid", "#" + merge.absorbingUnitId(),
 						VnFormat.date(date)));
-			successorId = absorbing.id();
-			event.continued(successorId);
+			successorName = at.attributes().fullName();
+			requireLevel(units, level, at.level(), successorName);
 		}
 		else {
 			NewUnit spec = merge.newUnit();
 			if (spec.validFrom() != null && !spec.validFrom().equals(date)) {
 				throw new BusinessRuleException("merge.newUnit.date", VnFormat.date(date));
 			}
-			successorId = creator.create(withStart(spec, date)).id();
-			event.started(successorId);
+			successorName = spec.type().fullName(spec.name());
+			requireLevel(units, level, spec.type().level(), successorName);
 		}
-		UnitRef successor = queries.versionAt(successorId, date).orElseThrow();
+		// the merged units end first, so that a new unit may take over one of their codes
+		Map<AdminUnit, Map<String, Object>> before = new java.util.LinkedHashMap<>();
 		for (AdminUnit unit : units) {
-			if (unit.latest().level() != level || successor.level() != level) {
-				throw new BusinessRuleException("merge.levels", unit.latest().attributes().fullName(),
-						successor.fullName());
-			}
-		}
-		for (AdminUnit unit : units) {
-			Map<String, Object> before = UnitSnapshots.of(unit);
+			before.put(unit, UnitSnapshots.of(unit));
 			unit.endBefore(date, actor(), now());
 			store.save(unit);
+		}
+		LineageEvent event = newEvent(ChangeKind.MERGE, date, merge.legalBasis(), merge.note());
+		long successorId;
+		if (absorbing != null) {
+			successorId = absorbing.id();
+			Map<String, Object> absorbingBefore = UnitSnapshots.of(absorbing);
+			// the absorbing unit goes on unchanged, but its row version moves so that an
+			// edit
+			// begun before the merge is refused rather than applied blindly
+			absorbing.touch(actor(), now());
+			store.save(absorbing);
+			event.continued(successorId);
+			audit.record(new AuditRecord(ChangeKind.MERGE.name(), "unit", String.valueOf(successorId), successorName,
+					successorName + " tiếp nhận " + units.size() + " đơn vị sáp nhập từ ngày " + VnFormat.date(date),
+					absorbingBefore, UnitSnapshots.of(absorbing)));
+		}
+		else {
+			successorId = creator.create(withStart(merge.newUnit(), date)).id();
+			event.started(successorId);
+		}
+		for (AdminUnit unit : units) {
 			event.ended(unit.id());
 			carrier.moveChildren(unit.id(), successorId, date, event);
 			audit.record(new AuditRecord(ChangeKind.MERGE.name(), "unit", String.valueOf(unit.id()),
 					unit.latest().attributes().fullName(), "Sáp nhập " + unit.latest().attributes().fullName() + " vào "
-							+ successor.fullName() + " từ ngày " + VnFormat.date(date),
-					before, UnitSnapshots.of(unit)));
+							+ successorName + " từ ngày " + VnFormat.date(date),
+					before.get(unit), UnitSnapshots.of(unit)));
 		}
 		events.save(event);
 		announce(event);
 		return event.id;
+	}
+
+	private static void requireLevel(List<AdminUnit> units, int level, int successorLevel, String successorName) {
+		for (AdminUnit unit : units) {
+			if (unit.latest().level() != level || successorLevel != level) {
+				throw new BusinessRuleException("merge.levels", unit.latest().attributes().fullName(), successorName);
+			}
+		}
 	}
 
 	long split(Split split, UnitCreator creator) {
@@ -230,6 +264,7 @@ class Reorganizer {
 			throw new BusinessRuleException("merge.unit.notValid", unit.latest().attributes().fullName(),
 					VnFormat.date(date.minusDays(1)));
 		}
+		requireNoLaterChildren(unit, date);
 		List<UnitRef> children = queries.children(split.unitId(), date);
 		for (UnitRef child : children) {
 			Integer index = split.childAssignments().get(child.id());
@@ -237,20 +272,26 @@ class Reorganizer {
 				throw new BusinessRuleException("split.child.unassigned", child.fullName());
 			}
 		}
-		LineageEvent event = newEvent(ChangeKind.SPLIT, date, split.legalBasis(), split.note());
-		List<Long> created = new ArrayList<>();
+		if (split.newUnits().size() < 2) {
+			throw new BusinessRuleException("split.units.required");
+		}
 		for (NewUnit spec : split.newUnits()) {
 			if (spec.type().level() != unit.latest().level()) {
 				throw new BusinessRuleException("merge.levels", spec.type().fullName(spec.name()),
 						unit.latest().attributes().fullName());
 			}
+		}
+		// the split unit ends first, so that one of the new units may keep its code
+		Map<String, Object> before = UnitSnapshots.of(unit);
+		unit.endBefore(date, actor(), now());
+		store.save(unit);
+		LineageEvent event = newEvent(ChangeKind.SPLIT, date, split.legalBasis(), split.note());
+		List<Long> created = new ArrayList<>();
+		for (NewUnit spec : split.newUnits()) {
 			long id = creator.create(withStart(spec, date)).id();
 			created.add(id);
 			event.started(id);
 		}
-		Map<String, Object> before = UnitSnapshots.of(unit);
-		unit.endBefore(date, actor(), now());
-		store.save(unit);
 		event.ended(unit.id());
 		for (UnitRef child : children) {
 			carrier.move(child.id(), created.get(split.childAssignments().get(child.id())), date, event);
@@ -263,6 +304,19 @@ class Reorganizer {
 					before, UnitSnapshots.of(unit)));
 		announce(event);
 		return event.id;
+	}
+
+	/**
+	 * Children recorded to join the unit after the date it ends would have no parent:
+	 * their records must be put right first.
+	 */
+	private void requireNoLaterChildren(AdminUnit unit, LocalDate date) {
+		List<UnitRef> later = queries.childrenStartingAfter(unit.id(), date);
+		if (!later.isEmpty()) {
+			UnitRef child = later.get(0);
+			throw new BusinessRuleException("unit.end.laterChildren", unit.latest().attributes().fullName(),
+					VnFormat.date(date), child.fullName(), VnFormat.date(child.validFrom()));
+		}
 	}
 
 	private static NewUnit withStart(NewUnit spec, LocalDate date) {

@@ -34,6 +34,7 @@ import vn.ntm.orgunit.UnitExports;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.orgunit.UnitType;
+import vn.ntm.shared.CsvText;
 import vn.ntm.shared.VnFormat;
 
 /**
@@ -117,11 +118,11 @@ class UnitFileWriter implements UnitExports {
 			csv.printRecord(headers());
 			for (Line line : lines) {
 				UnitRef u = line.unit();
-				csv.printRecord(nz(u.code()), u.name(), u.type().prefix(),
-						line.parent() == null ? "" : nz(line.parent().code()),
+				csv.printRecord(CsvText.cell(u.code()), CsvText.cell(u.name()), u.type().prefix(),
+						line.parent() == null ? "" : CsvText.cell(line.parent().code()),
 						u.validFrom() == null ? "" : VnFormat.date(u.validFrom()), "",
-						u.validTo() == null ? "" : VnFormat.date(u.validTo()), u.fullName(),
-						line.parent() == null ? "" : line.parent().fullName(), u.id());
+						u.validTo() == null ? "" : VnFormat.date(u.validTo()), CsvText.cell(u.fullName()),
+						line.parent() == null ? "" : CsvText.cell(line.parent().fullName()), u.id());
 			}
 			csv.flush();
 		}
@@ -194,10 +195,6 @@ class UnitFileWriter implements UnitExports {
 		if (value != null) {
 			cell.setCellValue(value);
 		}
-	}
-
-	private static String nz(@Nullable String value) {
-		return value == null ? "" : value;
 	}
 
 	private static final class Styles {

@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,7 @@ import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.AccessRefused;
 import vn.ntm.security.Permission;
+import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.LocalizedMessages;
 import vn.ntm.shared.NotFoundException;
@@ -43,9 +46,13 @@ import vn.ntm.shared.NotFoundException;
  * apply every row in one transaction or none.
  */
 @Service
-class UnitImportJobs implements UnitImports {
+class UnitImportJobs implements UnitImports, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(UnitImportJobs.class);
+
+	static final int WORKERS = 2;
+
+	static final int WAITING = 8;
 
 	private static final TypeReference<List<RowError>> ERRORS = new TypeReference<>() {
 	};
@@ -68,7 +75,11 @@ class UnitImportJobs implements UnitImports {
 	 */
 	private final TransactionTemplate separately;
 
-	private final TaskExecutor executor;
+	/**
+	 * Imports are heavy (a file may hold 50.000 rows): two run at once, a few more wait,
+	 * beyond that the upload is refused rather than piling up.
+	 */
+	private final ThreadPoolTaskExecutor executor;
 
 	private final JsonMapper json;
 
@@ -77,8 +88,7 @@ class UnitImportJobs implements UnitImports {
 	private final Clock clock;
 
 	UnitImportJobs(JdbcClient jdbc, UnitImportPlanner planner, UnitManagement units, AccessPolicy access,
-			PlatformTransactionManager transactionManager, TaskExecutor executor, JsonMapper json,
-			MessageSource messages, Clock clock) {
+			PlatformTransactionManager transactionManager, JsonMapper json, MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
 		this.planner = planner;
 		this.units = units;
@@ -86,7 +96,12 @@ class UnitImportJobs implements UnitImports {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.separately = new TransactionTemplate(transactionManager);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.executor = executor;
+		this.executor = new ThreadPoolTaskExecutor();
+		this.executor.setCorePoolSize(WORKERS);
+		this.executor.setMaxPoolSize(WORKERS);
+		this.executor.setQueueCapacity(WAITING);
+		this.executor.setThreadNamePrefix("unit-import-");
+		this.executor.initialize();
 		this.json = json;
 		this.messages = messages;
 		this.clock = clock;
@@ -100,7 +115,7 @@ class UnitImportJobs implements UnitImports {
 				insert into unit_import_job (id, file_name, status, created_by) values (:id, :name, 'VALIDATING', :by)
 				""").param("id", id).param("name", fileName).param("by", access.current().username()).update();
 		Locale locale = LocaleContextHolder.getLocale();
-		executor.execute(new DelegatingSecurityContextRunnable(() -> {
+		submit(id, () -> {
 			LocaleContextHolder.setLocale(locale);
 			try {
 				validate(id, fileName, content, locale);
@@ -112,7 +127,7 @@ class UnitImportJobs implements UnitImports {
 			finally {
 				LocaleContextHolder.resetLocaleContext();
 			}
-		}));
+		});
 		return id;
 	}
 
@@ -160,18 +175,18 @@ class UnitImportJobs implements UnitImports {
 	public void apply(UUID jobId) {
 		ImportJobView job = load(jobId);
 		if (!"READY".equals(job.status())) {
-			throw new vn.ntm.shared.BusinessRuleException("import.notReady", job.status());
+			throw new BusinessRuleException("import.notReady", job.status());
 		}
 		int updated = jdbc.sql(
 				"update unit_import_job set status = 'APPLYING', processed_rows = 0 where id = :id and status = 'READY'")
 			.param("id", jobId)
 			.update();
 		if (updated == 0) {
-			throw new vn.ntm.shared.BusinessRuleException("import.notReady", job.status());
+			throw new BusinessRuleException("import.notReady", job.status());
 		}
 		List<UnitImportPlanner.PlannedRow> rows = plannedRows(jobId);
 		Locale locale = LocaleContextHolder.getLocale();
-		executor.execute(new DelegatingSecurityContextRunnable(() -> {
+		submit(jobId, () -> {
 			try {
 				applyRows(jobId, rows, locale);
 			}
@@ -182,7 +197,40 @@ class UnitImportJobs implements UnitImports {
 				finish(jobId, "FAILED", List.of(new RowError(0, "", reason)), null,
 						message("import.rolledBack", locale));
 			}
-		}));
+		});
+	}
+
+	private void submit(UUID jobId, Runnable work) {
+		try {
+			executor.execute(new DelegatingSecurityContextRunnable(work));
+		}
+		catch (TaskRejectedException ex) {
+			finish(jobId, "FAILED",
+					List.of(new RowError(0, "", message("import.busy", LocaleContextHolder.getLocale()))), null, null);
+			throw new BusinessRuleException("import.busy");
+		}
+	}
+
+	/**
+	 * Jobs that were running when the application stopped never finish: their
+	 * transactions were rolled back, so they are marked as failed with nothing saved.
+	 */
+	int failInterrupted() {
+		String reason = messages.getMessage("import.interrupted", null, Locale.forLanguageTag("vi"));
+		return jdbc
+			.sql("""
+					update unit_import_job set status = 'FAILED', finished_at = :at,
+					    errors = jsonb_build_array(jsonb_build_object('row', 0, 'column', '', 'message', cast(:reason as text)))
+					where status in ('VALIDATING', 'APPLYING')
+					""")
+			.param("at", Timestamp.from(clock.instant()))
+			.param("reason", reason)
+			.update();
+	}
+
+	@Override
+	public void destroy() {
+		executor.shutdown();
 	}
 
 	@Override
@@ -272,7 +320,7 @@ class UnitImportJobs implements UnitImports {
 		}).optional().orElseThrow(() -> new NotFoundException("import.notFound", id));
 		var me = access.current();
 		if (!me.isAdmin() && !me.username().equalsIgnoreCase(job.createdBy())) {
-			throw AccessRefused.missingPermission(Permission.UNIT_IMPORT);
+			throw AccessRefused.because("import.notYours");
 		}
 		return job;
 	}

@@ -154,6 +154,12 @@ class UnitImportPlanner {
 				rules.checkCodeFree(code, type, parent.id(), period, null);
 				checkNotDuplicate(parent.id(), type, name, validFrom);
 			}
+			else if (type.level() <= 3) {
+				// under a parent from the file: an official code is still held by one
+				// unit at
+				// a time, whoever its parent
+				rules.checkCodeFree(code, type, null, period, null);
+			}
 		}
 		catch (BusinessRuleException | vn.ntm.security.AccessRefused ex) {
 			errors.add(new RowError(n, "", localized((LocalizedFailure) ex, locale)));
@@ -162,7 +168,9 @@ class UnitImportPlanner {
 		for (PlannedRow other : planned) {
 			boolean sameParent = java.util.Objects.equals(other.parentId(), parent == null ? null : parent.id())
 					&& java.util.Objects.equals(other.parentRow(), parentRow == null ? null : parentRow.row());
-			if (code != null && code.equals(other.code()) && other.type().level() == type.level()) {
+			// official codes are unique in the file; village codes within their commune
+			if (code != null && code.equals(other.code()) && other.type().level() == type.level()
+					&& (type.level() <= 3 || sameParent)) {
 				errors.add(error(n, UnitFileColumns.CODE, locale, "import.row.codeRepeated", code, other.row()));
 				return null;
 			}

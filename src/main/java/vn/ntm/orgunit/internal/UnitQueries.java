@@ -94,6 +94,40 @@ class UnitQueries {
 			.list();
 	}
 
+	/**
+	 * Child versions under the unit that begin after {@code date} (recorded ahead of
+	 * time); a unit ending on that date would leave them without a parent.
+	 */
+	List<UnitRef> childrenStartingAfter(long unitId, LocalDate date) {
+		return jdbc
+			.sql("select * from unit_version v where v.parent_id = :id and v.valid_from > :at order by v.valid_from")
+			.param("id", unitId)
+			.param("at", date)
+			.query(REF)
+			.list();
+	}
+
+	/**
+	 * Child versions under the unit that begin before {@code date} or at an unknown date.
+	 */
+	List<UnitRef> childrenStartingBefore(long unitId, LocalDate date) {
+		return jdbc
+			.sql("select * from unit_version v where v.parent_id = :id and (v.valid_from is null or v.valid_from < :at)"
+					+ " order by v.valid_from nulls first")
+			.param("id", unitId)
+			.param("at", date)
+			.query(REF)
+			.list();
+	}
+
+	/** Whether a lineage event (a merge, a split) started the unit. */
+	boolean startedByEvent(long unitId) {
+		return jdbc.sql("select exists(select 1 from lineage_link where unit_id = :id and role = 'STARTED')")
+			.param("id", unitId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Children at a date, counted by unit. */
 	Map<Long, Integer> childCounts(Collection<Long> unitIds, LocalDate at) {
 		Map<Long, Integer> counts = new LinkedHashMap<>();

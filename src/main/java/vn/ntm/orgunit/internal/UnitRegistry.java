@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.ntm.shared.VnFormat;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
 import vn.ntm.orgunit.ClassificationChange;
@@ -32,6 +32,7 @@ import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.NotFoundException;
 import vn.ntm.shared.Period;
+import vn.ntm.shared.VnFormat;
 
 /**
  * The unit facade: scope checks first, then the aggregate's rules, then the audit row,
@@ -290,12 +291,36 @@ class UnitRegistry implements UnitManagement {
 			rules.checkParent(latest.parentId(), correction.type(), attributes.name(), period);
 		}
 		rules.checkCodeFree(attributes.code(), correction.type(), latest.parentId(), period, unitId);
+		if (unit.versions.size() == 1 && !Objects.equals(correction.validFrom(), latest.validFrom())) {
+			checkNewStart(unitId, attributes, latest, correction.validFrom());
+		}
 		var before = UnitSnapshots.of(unit);
 		unit.correct(attributes, correction.validFrom(), access.current().username(), clock.instant());
 		store.save(unit);
 		audit.record(AuditRecord.updated("unit", unitId, attributes.fullName(),
 				"Sửa thông tin " + attributes.fullName(), before, UnitSnapshots.of(unit)));
 		return unit.latest().toRef(unitId);
+	}
+
+	/**
+	 * A start date set by a merge or split belongs to that event; a later start must not
+	 * leave children recorded before it without a parent.
+	 */
+	private void checkNewStart(long unitId, UnitAttributes attributes, UnitVersion latest,
+			@Nullable LocalDate newStart) {
+		if (queries.startedByEvent(unitId)) {
+			throw new BusinessRuleException("unit.correct.startFromEvent", attributes.fullName(),
+					VnFormat.date(latest.validFrom()));
+		}
+		if (newStart != null) {
+			List<UnitRef> earlier = queries.childrenStartingBefore(unitId, newStart);
+			if (!earlier.isEmpty()) {
+				UnitRef child = earlier.get(0);
+				throw new BusinessRuleException("unit.correct.childrenBefore", attributes.fullName(),
+						VnFormat.date(newStart), child.fullName(),
+						child.validFrom() == null ? "?" : VnFormat.date(child.validFrom()));
+			}
+		}
 	}
 
 	@Override

@@ -2,8 +2,10 @@ package vn.ntm.orgunit.internal;
 
 import java.time.Clock;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.NotFoundException;
 
@@ -45,6 +47,13 @@ class UnitStore {
 		}
 		catch (OptimisticLockingFailureException ex) {
 			throw conflict(load(unit.id()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// someone else took the code between our check and our save
+			if (String.valueOf(ex.getMessage()).contains("code_free")) {
+				throw new BusinessRuleException("unit.code.takenMeanwhile", unit.latest().code());
+			}
+			throw ex;
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -133,12 +135,13 @@ class UnitApiController {
 	}
 
 	@PostMapping("/{id}/dissolution")
-	Map<String, Long> dissolve(@PathVariable long id, @RequestBody Dissolution dissolution) {
+	Map<String, Long> dissolve(@PathVariable long id, @Valid @RequestBody Dissolution dissolution) {
 		return Map.of("eventId", units.dissolve(id, dissolution.effectiveDate(), dissolution.legalBasis(),
 				dissolution.note(), dissolution.expectedVersion()));
 	}
 
-	record Dissolution(LocalDate effectiveDate, @Nullable String legalBasis, @Nullable String note,
+	record Dissolution(@NotNull(message = "{change.date.required}") LocalDate effectiveDate,
+			@Nullable @Size(max = 500) String legalBasis, @Nullable @Size(max = 1000) String note,
 			int expectedVersion) {
 	}
 

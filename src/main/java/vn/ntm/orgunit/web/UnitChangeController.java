@@ -46,8 +46,8 @@ class UnitChangeController {
 
 	@GetMapping("/units/{id}/change")
 	String changeForm(@PathVariable long id, Model model) {
+		// an ended unit may still take a change inside its life (a renaming found late)
 		access.requireEdit(id);
-		requireCurrent(id);
 		UnitDetails unit = units.details(id, VnFormat.today());
 		model.addAttribute("form",
 				new UnitChange(VnFormat.today(), null, null, null, null, null, null, unit.rowVersion()));
@@ -164,7 +164,7 @@ class UnitChangeController {
 			RedirectAttributes redirect, Locale locale) {
 		return forms.submit(model, locale, () -> {
 			LocalDate date = VnFormat.parseDate(effectiveDate)
-				.orElseThrow(() -> new BusinessRuleException("error.date.invalid", "effectiveDate", effectiveDate));
+				.orElseThrow(() -> new BusinessRuleException("error.date.invalid", "change.date", effectiveDate));
 			units.dissolve(id, date, legalBasis, note, version);
 			return FormSupport.saved(redirect, "/units/" + id);
 		}, () -> {
@@ -174,8 +174,8 @@ class UnitChangeController {
 	}
 
 	/**
-	 * Changes are recorded on units that still exist; an ended unit only takes
-	 * corrections.
+	 * Merges, splits and dissolutions end a unit, so they are offered only for units that
+	 * still exist.
 	 */
 	private void requireCurrent(long id) {
 		UnitRef unit = units.details(id, VnFormat.today()).version();

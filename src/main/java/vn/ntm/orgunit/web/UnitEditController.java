@@ -128,8 +128,8 @@ class UnitEditController {
 		ClassificationChange form = new ClassificationChange(parts[0], value, null, null, source, note,
 				expectedVersion);
 		try {
-			form = new ClassificationChange(parts[0], value, optionalDate(validFrom, "validFrom"),
-					optionalDate(validTo, "validTo"), source, note, expectedVersion);
+			form = new ClassificationChange(parts[0], value, optionalDate(validFrom, "unit.field.validFrom"),
+					optionalDate(validTo, "unit.field.validTo"), source, note, expectedVersion);
 			units.classify(id, form);
 			return FormSupport.saved(redirect, "/units/" + id);
 		}
@@ -151,7 +151,7 @@ class UnitEditController {
 	String endClassification(@PathVariable long id, @PathVariable long classificationId, @RequestParam String lastDay,
 			@RequestParam int version, RedirectAttributes redirect) {
 		LocalDate day = VnFormat.parseDate(lastDay)
-			.orElseThrow(() -> new BusinessRuleException("error.date.invalid", "lastDay", lastDay));
+			.orElseThrow(() -> new BusinessRuleException("error.date.invalid", "classification.lastDay", lastDay));
 		units.endClassification(id, classificationId, day, version);
 		return FormSupport.saved(redirect, "/units/" + id);
 	}

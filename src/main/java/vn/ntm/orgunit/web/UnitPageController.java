@@ -79,6 +79,11 @@ class UnitPageController {
 	String unit(@PathVariable long id, @RequestParam(required = false) @Nullable String at, Model model) {
 		LocalDate date = AsOf.parse(at);
 		UnitDetails details = units.details(id, date);
+		if (!details.existsAt() && (at == null || at.isBlank())) {
+			// no date asked for: a unit that has ended is shown as it was on its last day
+			date = details.shownAt();
+			details = units.details(id, date);
+		}
 		model.addAttribute("unit", details);
 		model.addAttribute("history", units.history(id));
 		model.addAttribute("audit", audit.historyOf("unit", String.valueOf(id), 50));

@@ -39,7 +39,9 @@ class LoginAttempts {
 	@EventListener
 	@Transactional
 	public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-		String username = event.getAuthentication().getName();
+		// the same normalised name DatabaseUserDetailsService looks up ("admin " is
+		// "admin")
+		String username = event.getAuthentication().getName().trim();
 		Instant now = clock.instant();
 		Integer attempts = jdbc.sql("""
 				update app_user set failed_attempts = failed_attempts + 1
@@ -64,7 +66,7 @@ class LoginAttempts {
 				where lower(username) = lower(:username)
 				""")
 			.param("now", Timestamp.from(clock.instant()))
-			.param("username", event.getAuthentication().getName())
+			.param("username", event.getAuthentication().getName().trim())
 			.update();
 	}
 

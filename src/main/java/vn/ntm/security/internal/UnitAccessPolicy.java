@@ -102,8 +102,8 @@ class UnitAccessPolicy implements AccessPolicy {
 		if (!user.has(Permission.UNIT_EDIT)) {
 			return false;
 		}
-		return user.isAdmin()
-				|| (units.isWithin(unitId, user.unitIds()) && units.level(unitId) >= user.role().lowestEditableLevel());
+		return user.isAdmin() || (units.isPlacedWithin(unitId, user.unitIds())
+				&& units.level(unitId) >= user.role().lowestEditableLevel());
 	}
 
 	@Override
@@ -119,10 +119,19 @@ class UnitAccessPolicy implements AccessPolicy {
 	public void requireCreateUnder(long parentId, int childLevel) {
 		require(Permission.UNIT_EDIT);
 		requireRead(parentId);
-		CurrentUser user = current();
-		if (!user.isAdmin() && childLevel < user.role().lowestEditableLevel()) {
+		if (!canCreateUnder(parentId, childLevel)) {
 			throw AccessRefused.levelTooHigh(units.label(parentId));
 		}
+	}
+
+	@Override
+	public boolean canCreateUnder(long parentId, int childLevel) {
+		CurrentUser user = current();
+		if (!user.has(Permission.UNIT_EDIT)) {
+			return false;
+		}
+		return user.isAdmin()
+				|| (units.isPlacedWithin(parentId, user.unitIds()) && childLevel >= user.role().lowestEditableLevel());
 	}
 
 }

@@ -188,7 +188,7 @@ class UserAccounts implements UserManagement {
 		if (!me.has(Permission.USER_MANAGE) || !me.role().mayManage(user.role)) {
 			return false;
 		}
-		return me.isAdmin() || user.unitIds().stream().allMatch(u -> units.isWithin(u, me.unitIds()));
+		return me.isAdmin() || user.unitIds().stream().allMatch(u -> units.isPlacedWithin(u, me.unitIds()));
 	}
 
 	private CurrentUser requireManager(Role role, Set<Long> unitIds) {
@@ -201,7 +201,7 @@ class UserAccounts implements UserManagement {
 			if (!units.exists(unitId)) {
 				throw new BusinessRuleException("user.units.unknown", unitId);
 			}
-			if (!me.isAdmin() && !units.isWithin(unitId, me.unitIds())) {
+			if (!me.isAdmin() && !units.isPlacedWithin(unitId, me.unitIds())) {
 				throw AccessRefused.outsideScope(units.label(unitId));
 			}
 		}

@@ -1,0 +1,133 @@
+package vn.ntm.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.ntm.orgunit.UnitImports;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.security.Role;
+import vn.ntm.security.SystemTask;
+import vn.ntm.security.UserForm;
+import vn.ntm.security.UserManagement;
+import vn.ntm.shared.StartupTask;
+import vn.ntm.shared.VnFormat;
+
+/**
+ * Loads the start-up data once, each step recorded in {@code seed_step}:
+ * <ul>
+ * <li>the seed villages, through the ordinary import (validated and audited like any
+ * user's file);</li>
+ * <li>the first accounts: the demo accounts when {@code ntm.seed.demo} is on (by default
+ * only on the embedded database of a newcomer's machine), otherwise one administrator
+ * {@code admin} with the password given in {@code ntm.admin.initial-password}
+ * ({@code NTM_ADMIN_PASSWORD}), to be changed at first use.</li>
+ * </ul>
+ */
+@Component
+class SeedLoader extends StartupTask {
+
+	/**
+	 * After the national lists (loaded in an earlier phase by the unit module) and before
+	 * the web server opens its port.
+	 */
+	static final int PHASE = StartupTask.WEB_SERVER - 10;
+
+	static final String VILLAGES = "villages";
+
+	static final String ACCOUNTS = "accounts";
+
+	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+	private final UserManagement users;
+
+	private final UnitManagement units;
+
+	private final UnitImports imports;
+
+	private final JdbcClient jdbc;
+
+	private final boolean demo;
+
+	private final String adminPassword;
+
+	SeedLoader(UserManagement users, UnitManagement units, UnitImports imports, JdbcClient jdbc,
+			@Value("${ntm.seed.demo:${ntm.embedded-db.active:false}}") boolean demo,
+			@Value("${ntm.admin.initial-password:}") String adminPassword) {
+		super(PHASE);
+		this.users = users;
+		this.units = units;
+		this.imports = imports;
+		this.jdbc = jdbc;
+		this.demo = demo;
+		this.adminPassword = adminPassword;
+	}
+
+	@Override
+	protected void run() {
+		SystemTask.run(() -> {
+			step(VILLAGES, this::loadVillages);
+			step(ACCOUNTS, this::createAccounts);
+		});
+	}
+
+	/**
+	 * Runs the step unless recorded, then records it; a step that fails stops the
+	 * start-up and is tried again at the next one (each step saves all or nothing).
+	 */
+	private void step(String name, Runnable work) {
+		boolean done = jdbc.sql("select exists(select 1 from seed_step where name = :name)")
+			.param("name", name)
+			.query(Boolean.class)
+			.single();
+		if (!done) {
+			work.run();
+			jdbc.sql("insert into seed_step (name) values (:name)").param("name", name).update();
+		}
+	}
+
+	private void loadVillages() {
+		try (InputStream villages = new ClassPathResource("seed/villages.csv").getInputStream()) {
+			var job = imports.importNow("seed/villages.csv", villages.readAllBytes());
+			log.info("Seed villages: {}", job.summary());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void createAccounts() {
+		if (users.findByUsername("admin").isPresent()) {
+			return;
+		}
+		if (demo) {
+			for (DemoAccounts.Account account : DemoAccounts.all()) {
+				UnitRef unit = units.findByCode(account.unitCode(), account.at())
+					.orElseThrow(() -> new IllegalStateException("Seed unit " + account.unitCode() + " missing"));
+				users.create(new UserForm(account.username(), account.fullName(), null, null, account.organization(),
+						account.role(), Set.of(unit.id()), account.criteria()), DemoAccounts.PASSWORD);
+			}
+			log.info("Created {} demo accounts (password in README)", DemoAccounts.all().size());
+			return;
+		}
+		if (adminPassword.isBlank()) {
+			throw new IllegalStateException(
+					"No user account exists yet: set NTM_ADMIN_PASSWORD (ntm.admin.initial-password)"
+							+ " for the first administrator 'admin', or ntm.seed.demo=true for the demo accounts");
+		}
+		UnitRef country = units.findByCode("VN", VnFormat.today())
+			.orElseThrow(() -> new IllegalStateException("The country unit is missing"));
+		users.create(new UserForm("admin", "Quản trị hệ thống", null, null, null, Role.ADMIN, Set.of(country.id()),
+				Set.of()), adminPassword);
+		log.info("Created the first administrator 'admin'; change its password at first use");
+	}
+
+}
