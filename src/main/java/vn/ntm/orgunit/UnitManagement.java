@@ -74,6 +74,15 @@ public interface UnitManagement {
 
 	List<ClassificationScheme> schemes();
 
+	/**
+	 * The classification values (scheme → values) held at a date by a unit and, with
+	 * {@code descendants}, by every unit below it — inherited schemes (the region)
+	 * included — limited to {@code schemes}. One read for a whole province, for
+	 * evaluations.
+	 */
+	java.util.Map<Long, java.util.Map<String, java.util.Set<String>>> classificationsAt(long rootId,
+			java.util.Set<String> schemes, LocalDate at, boolean descendants);
+
 	UnitRef create(NewUnit unit);
 
 	UnitRef correct(long unitId, UnitCorrection correction);

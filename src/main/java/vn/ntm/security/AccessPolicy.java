@@ -35,6 +35,17 @@ public interface AccessPolicy {
 	void requireEdit(long unitId);
 
 	/**
+	 * Whether the user may do the work that {@code permission} names for the unit: the
+	 * permission, and the unit placed (now, or on its last day) at or below one of the
+	 * user's units; administrators anywhere. Unlike {@link #canEdit}, no level limit: a
+	 * commune officer enters its own commune's assessment.
+	 */
+	boolean canActOn(long unitId, Permission permission);
+
+	/** The check of {@link #canActOn}, failing with {@link AccessRefused}. */
+	void requireActOn(long unitId, Permission permission);
+
+	/**
 	 * Whether the user may create a unit of {@code childLevel} under {@code parentId}.
 	 */
 	void requireCreateUnder(long parentId, int childLevel);

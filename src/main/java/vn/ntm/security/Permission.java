@@ -26,6 +26,18 @@ public enum Permission {
 	/** Manage user accounts bound to units within the scope. */
 	USER_MANAGE,
 
+	/**
+	 * Keep criteria sets: national sets by administrators, a province's own sets by its
+	 * programme office.
+	 */
+	CATALOG_EDIT,
+	/**
+	 * Record the titles units are recognised with, and their revocation, within the
+	 * scope.
+	 */
+	TITLE_RECORD,
+	/** Enter assessment values and results for units within the scope. */
+	ASSESSMENT_ENTER,
 	/** Search the whole audit trail. */
 	AUDIT_SEARCH,
 

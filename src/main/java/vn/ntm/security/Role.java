@@ -18,16 +18,21 @@ public enum Role {
 	 */
 	PROVINCE_OFFICE(2,
 			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_CLASSIFY, Permission.UNIT_IMPORT,
-					Permission.USER_MANAGE)),
+					Permission.USER_MANAGE, Permission.CATALOG_EDIT, Permission.TITLE_RECORD,
+					Permission.ASSESSMENT_ENTER)),
 
 	/**
 	 * Cơ quan chuyên môn cấp huyện (until 30/6/2025): the district's communes and
 	 * villages.
 	 */
-	DISTRICT_OFFICE(3, EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT)),
+	DISTRICT_OFFICE(3,
+			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT,
+					Permission.ASSESSMENT_ENTER)),
 
 	/** Cán bộ cấp xã: the commune and its villages. */
-	COMMUNE_OFFICER(4, EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT)),
+	COMMUNE_OFFICER(4,
+			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT,
+					Permission.ASSESSMENT_ENTER)),
 
 	/**
 	 * Cán bộ sở, ngành phụ trách tiêu chí: reads the units in scope; checks the criteria

@@ -23,6 +23,14 @@ public final class LocalizedMessages {
 		return get(messages, failure.messageKey(), failure.arguments(), locale);
 	}
 
+	/** Where a problem is, from the outside in: "Tiêu chí 17 › Chỉ tiêu 17.1". */
+	public static String where(MessageSource messages, Problem problem, Locale locale) {
+		return problem.where()
+			.stream()
+			.map(place -> messages.getMessage(place.key(), new Object[] { place.value() }, place.value(), locale))
+			.collect(java.util.stream.Collectors.joining(" › "));
+	}
+
 	public static String get(MessageSource messages, String key, Object[] arguments, Locale locale) {
 		Object[] resolved = Arrays.stream(arguments)
 			.map(arg -> arg instanceof String text && KEY.matcher(text).matches()

@@ -31,6 +31,8 @@ import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.NotFoundException;
+import vn.ntm.shared.RejectedInput;
+import vn.ntm.shared.web.FormFlow;
 
 /**
  * Turns failures into Vietnamese (or English) answers: problem JSON for {@code /api/**},
@@ -45,8 +47,11 @@ class ErrorAdvice {
 
 	private final Messages messages;
 
-	ErrorAdvice(Messages messages) {
+	private final FormFlow forms;
+
+	ErrorAdvice(Messages messages, FormFlow forms) {
 		this.messages = messages;
+		this.forms = forms;
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -85,7 +90,9 @@ class ErrorAdvice {
 
 	@ExceptionHandler(BusinessRuleException.class)
 	Object rule(BusinessRuleException ex, HttpServletRequest request, Locale locale) {
-		return answer(HttpStatus.UNPROCESSABLE_CONTENT, messages.of(ex, locale), request, locale, Map.of());
+		Map<String, Object> extra = ex instanceof RejectedInput rejected
+				? Map.of("problems", forms.problems(rejected.problems(), locale)) : Map.of();
+		return answer(HttpStatus.UNPROCESSABLE_CONTENT, messages.of(ex, locale), request, locale, extra);
 	}
 
 	@ExceptionHandler(BindException.class)

@@ -24,6 +24,11 @@ public class TemplateFormats {
 		return date == null ? "" : VnFormat.date(date);
 	}
 
+	/** "01/01/2021 – 31/12/2025", with "…" for an open end. */
+	public String period(@Nullable LocalDate from, @Nullable LocalDate to) {
+		return (from == null ? "…" : VnFormat.date(from)) + " – " + (to == null ? "…" : VnFormat.date(to));
+	}
+
 	public String dateTime(@Nullable Instant instant) {
 		return instant == null ? "" : VnFormat.dateTime(instant);
 	}

@@ -5,12 +5,19 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.orgunit.ClassificationScheme;
@@ -28,9 +35,12 @@ class ClassificationQueries {
 
 	private final UnitQueries units;
 
-	ClassificationQueries(JdbcClient jdbc, UnitQueries units) {
+	private final JsonMapper json;
+
+	ClassificationQueries(JdbcClient jdbc, UnitQueries units, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.units = units;
+		this.json = json;
 	}
 
 	List<ClassificationScheme> schemes() {
@@ -80,6 +90,74 @@ class ClassificationQueries {
 		}
 		return result;
 	}
+
+	/**
+	 * Values held at {@code at} by the root and (with {@code descendants}) every unit
+	 * below it, for the given schemes: own values, and for inherited schemes the nearest
+	 * ancestor's. Two queries, whatever the size of the tree.
+	 */
+	Map<Long, Map<String, Set<String>>> heldWithin(long rootId, Set<String> schemes, LocalDate at,
+			boolean descendants) {
+		Map<Long, Map<String, Set<String>>> held = new HashMap<>();
+		if (schemes.isEmpty()) {
+			held.put(rootId, new HashMap<>());
+			return held;
+		}
+		Set<String> inherited = new HashSet<>(
+				jdbc.sql("select code from classification_scheme where inherited and code = any(:schemes)")
+					.param("schemes", schemes.toArray(String[]::new))
+					.query(String.class)
+					.list());
+		Map<String, String> rootInherited = new HashMap<>();
+		for (ClassificationView value : effectiveAt(rootId, at)) {
+			if (inherited.contains(value.schemeCode()) && value.inheritedFrom() != null) {
+				rootInherited.putIfAbsent(value.schemeCode(), value.valueCode());
+			}
+		}
+		String tree = descendants ? """
+				with recursive tree(id, inherited) as (
+				  select cast(:root as bigint), cast(:rootInherited as jsonb)
+				  union all
+				  select v.unit_id, t.inherited || coalesce((
+				      select jsonb_object_agg(c.scheme_code, c.value_code) from unit_classification c
+				      where c.unit_id = v.unit_id and c.scheme_code = any(:inherited) and %s), '{}'::jsonb)
+				  from tree t join unit_version v on v.parent_id = t.id and %s
+				)
+				select id, inherited from tree
+				""".formatted(UnitQueries.validAt("c"), UnitQueries.validAt("v"))
+				: "select cast(:root as bigint) as id, cast(:rootInherited as jsonb) as inherited";
+		Map<Long, Map<String, Set<String>>> byUnit = new HashMap<>();
+		jdbc.sql(tree)
+			.param("root", rootId)
+			.param("rootInherited", json.writeValueAsString(rootInherited))
+			.param("inherited", inherited.toArray(String[]::new))
+			.param("at", at)
+			.query((rs, n) -> {
+				Map<String, Set<String>> values = new HashMap<>();
+				json.readValue(rs.getString(2), INHERITED).forEach((scheme, value) -> {
+					if (schemes.contains(scheme)) {
+						values.computeIfAbsent(scheme, k -> new TreeSet<>()).add(value);
+					}
+				});
+				return byUnit.put(rs.getLong(1), values);
+			})
+			.list();
+		jdbc.sql("select c.unit_id, c.scheme_code, c.value_code from unit_classification c"
+				+ " where c.unit_id = any(:ids) and c.scheme_code = any(:schemes) and " + UnitQueries.validAt("c"))
+			.param("ids", byUnit.keySet().toArray(Long[]::new))
+			.param("schemes", schemes.toArray(String[]::new))
+			.param("at", at)
+			.query((rs, n) -> held.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+				.computeIfAbsent(rs.getString(2), k -> new TreeSet<>())
+				.add(rs.getString(3)))
+			.list();
+		// own values replace inherited ones of the same scheme
+		held.forEach((unitId, own) -> byUnit.get(unitId).putAll(own));
+		return byUnit;
+	}
+
+	private static final TypeReference<Map<String, String>> INHERITED = new TypeReference<>() {
+	};
 
 	private boolean isInherited(String schemeCode) {
 		return jdbc.sql("select inherited from classification_scheme where code = :code")

@@ -263,6 +263,14 @@ class UnitRegistry implements UnitManagement {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, Map<String, java.util.Set<String>>> classificationsAt(long rootId, java.util.Set<String> schemes,
+			LocalDate at, boolean descendants) {
+		access.requireRead(rootId);
+		return classifications.heldWithin(rootId, schemes, at, descendants);
+	}
+
+	@Override
 	public UnitRef create(NewUnit spec) {
 		access.requireCreateUnder(spec.parentId(), spec.type().level());
 		UnitAttributes attributes = new UnitAttributes(spec.code(), spec.name(), spec.type(), spec.parentId(),

@@ -5,17 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.orgunit.UnitType;
-import vn.ntm.shared.BusinessRuleException;
-import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.LocalizedFailure;
-import vn.ntm.shared.LocalizedMessages;
+import vn.ntm.shared.web.FormFlow;
 
 /**
  * What the unit forms share: the message of a refused command shown above the form, and
@@ -24,35 +21,22 @@ import vn.ntm.shared.LocalizedMessages;
 @Component
 class FormSupport {
 
-	private final MessageSource messages;
+	private final FormFlow flow;
 
-	FormSupport(MessageSource messages) {
-		this.messages = messages;
+	FormSupport(FormFlow flow) {
+		this.flow = flow;
 	}
 
 	void error(Model model, LocalizedFailure failure, Locale locale) {
-		model.addAttribute("formError", LocalizedMessages.of(messages, failure, locale));
+		flow.error(model, failure, locale);
 	}
 
-	/**
-	 * Runs a form's command; when the domain refuses it (a broken rule, a concurrent
-	 * change) the form is shown again with the reason above it, and nothing has been
-	 * saved.
-	 */
 	String submit(Model model, Locale locale, Supplier<String> command, Supplier<String> showAgain) {
-		try {
-			return command.get();
-		}
-		catch (BusinessRuleException | ConcurrentChangeException ex) {
-			error(model, (LocalizedFailure) ex, locale);
-			return showAgain.get();
-		}
+		return flow.submit(model, locale, command, showAgain);
 	}
 
-	/** Goes to {@code path} and shows "saved" there. */
 	static String saved(RedirectAttributes redirect, String path) {
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:" + path;
+		return FormFlow.saved(redirect, path);
 	}
 
 	/** The parent of a unit as the unit page shows it. */

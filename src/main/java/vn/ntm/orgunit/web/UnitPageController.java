@@ -13,6 +13,7 @@ import vn.ntm.audit.AuditLog;
 import vn.ntm.orgunit.TreeNode;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitPagePanel;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.Permission;
@@ -29,10 +30,13 @@ class UnitPageController {
 
 	private final AccessPolicy access;
 
-	UnitPageController(UnitManagement units, AuditLog audit, AccessPolicy access) {
+	private final List<UnitPagePanel> panels;
+
+	UnitPageController(UnitManagement units, AuditLog audit, AccessPolicy access, List<UnitPagePanel> panels) {
 		this.units = units;
 		this.audit = audit;
 		this.access = access;
+		this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(UnitPagePanel::order)).toList();
 	}
 
 	@GetMapping("/units")
@@ -90,6 +94,9 @@ class UnitPageController {
 		model.addAttribute("canEdit", units.canEdit(id));
 		model.addAttribute("canClassify", access.current().has(Permission.UNIT_CLASSIFY));
 		model.addAttribute("at", date);
+		LocalDate shown = date;
+		UnitDetails unit = details;
+		model.addAttribute("panels", panels.stream().flatMap(p -> p.panel(unit, shown).stream()).toList());
 		return "units/detail";
 	}
 

@@ -116,6 +116,21 @@ class UnitAccessPolicy implements AccessPolicy {
 	}
 
 	@Override
+	public boolean canActOn(long unitId, Permission permission) {
+		CurrentUser user = current();
+		return user.has(permission) && (user.isAdmin() || units.isPlacedWithin(unitId, user.unitIds()));
+	}
+
+	@Override
+	public void requireActOn(long unitId, Permission permission) {
+		require(permission);
+		requireRead(unitId);
+		if (!canActOn(unitId, permission)) {
+			throw AccessRefused.outsideScope(units.label(unitId));
+		}
+	}
+
+	@Override
 	public void requireCreateUnder(long parentId, int childLevel) {
 		require(Permission.UNIT_EDIT);
 		requireRead(parentId);
