@@ -1,0 +1,84 @@
+package vn.ntm.criteria;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import vn.ntm.criteria.engine.SetDefinition;
+import vn.ntm.orgunit.UnitType;
+
+/**
+ * The criteria catalog: sets and their versions, read by everyone, kept by their owners
+ * (national sets by administrators, a province's sets by its programme office). Published
+ * versions never change: changing one makes a new draft version; nothing is deleted, sets
+ * are retired. Every change is audited.
+ */
+public interface CriteriaCatalog {
+
+	/** Every set version, newest period first. */
+	List<SetSummary> sets();
+
+	SetSummary summary(long setId);
+
+	/** The whole version as a document (for pages, export and the API). */
+	SetDocument document(long setId);
+
+	/** The version as the engine needs it. */
+	SetDefinition definition(long setId);
+
+	/** The published version of {@code code} in force at a date. */
+	Optional<SetSummary> inForce(String code, LocalDate at);
+
+	/** Published sets that apply to a unit of this type at a date. */
+	List<SetSummary> applicableTo(UnitType type, LocalDate at);
+
+	/**
+	 * Stores a document as a new draft: version 1 of a new code, or the next version of
+	 * an existing one. Refused with every problem found (nothing saved) when it is not
+	 * valid.
+	 */
+	SetSummary importDraft(SetDocument document);
+
+	/**
+	 * Replaces a draft's content; refused if someone saved it since
+	 * {@code expectedVersion}.
+	 */
+	SetSummary saveDraft(long setId, SetDocument document, int expectedVersion);
+
+	/**
+	 * A new draft version with the content of this one (the way to change a published
+	 * set).
+	 */
+	SetSummary newVersion(long setId);
+
+	/**
+	 * A province's own set made from this one: a new code, owned by the province (its
+	 * code as of {@code at}), refining this version.
+	 */
+	SetSummary copyForProvince(long setId, String newCode, String provinceCode, LocalDate at);
+
+	/**
+	 * Puts a draft in force. A published version of the same code that starts earlier
+	 * ends the day before this one starts; one that starts on or after is superseded.
+	 */
+	SetSummary publish(long setId, int expectedVersion);
+
+	/** Takes a version out of use, with the reason; it stays readable. */
+	SetSummary retire(long setId, String reason, int expectedVersion);
+
+	/** Two versions (or two sets) side by side. */
+	SetComparison compare(long leftId, long rightId);
+
+	/** Whether the current user may change this set (drafts, versions, publication). */
+	boolean canEdit(long setId);
+
+	/** Whether the current user may create national sets and import catalogs. */
+	boolean canImport();
+
+	List<TitleView> titles();
+
+	TitleView addTitle(TitleView title);
+
+	void retireTitle(String code, String reason);
+
+}
