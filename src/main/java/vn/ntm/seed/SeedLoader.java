@@ -45,6 +45,8 @@ class SeedLoader extends StartupTask {
 
 	static final String ACCOUNTS = "accounts";
 
+	static final String RESULTS = "results";
+
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
 	private final UserManagement users;
@@ -55,11 +57,13 @@ class SeedLoader extends StartupTask {
 
 	private final JdbcClient jdbc;
 
+	private final SeedResults results;
+
 	private final boolean demo;
 
 	private final String adminPassword;
 
-	SeedLoader(UserManagement users, UnitManagement units, UnitImports imports, JdbcClient jdbc,
+	SeedLoader(UserManagement users, UnitManagement units, UnitImports imports, JdbcClient jdbc, SeedResults results,
 			@Value("${ntm.seed.demo:${ntm.embedded-db.active:false}}") boolean demo,
 			@Value("${ntm.admin.initial-password:}") String adminPassword) {
 		super(PHASE);
@@ -67,6 +71,7 @@ class SeedLoader extends StartupTask {
 		this.units = units;
 		this.imports = imports;
 		this.jdbc = jdbc;
+		this.results = results;
 		this.demo = demo;
 		this.adminPassword = adminPassword;
 	}
@@ -75,6 +80,7 @@ class SeedLoader extends StartupTask {
 	protected void run() {
 		SystemTask.run(() -> {
 			step(VILLAGES, this::loadVillages);
+			step(RESULTS, this::loadResults);
 			step(ACCOUNTS, this::createAccounts);
 		});
 	}
@@ -102,6 +108,11 @@ class SeedLoader extends StartupTask {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private void loadResults() {
+		int[] loaded = results.load();
+		log.info("Seed results: {} titles, {} assessments", loaded[0], loaded[1]);
 	}
 
 	private void createAccounts() {

@@ -5,7 +5,8 @@
  * (embedded database, or {@code ntm.seed.demo=true}), otherwise a single administrator
  * whose password comes from {@code NTM_ADMIN_PASSWORD}.
  */
-@ApplicationModule(displayName = "Dữ liệu khởi tạo", allowedDependencies = { "shared", "security", "orgunit" })
+@ApplicationModule(displayName = "Dữ liệu khởi tạo",
+		allowedDependencies = { "shared", "security", "orgunit", "criteria", "assessment" })
 @NullMarked
 package vn.ntm.seed;
 

@@ -27,21 +27,27 @@ class MessagesInSyncTests {
 
 	/** Keys passed as string literals to exceptions and message lookups in the code. */
 	private static final Pattern CODE_KEY = Pattern.compile(
-			"\"((?:unit|user|import|merge|split|change|classification|password|access|error|lineage|reform)\\.[a-zA-Z0-9_.]+)\"");
+			"\"((?:unit|user|import|merge|split|change|classification|password|access|error|lineage|reform|catalog|engine|formula|title|where|criteria|assessment|evaluation)\\.[a-zA-Z0-9_.]+)\"");
+
+	/** The bundles, as spring.messages.basename lists them. */
+	private static final java.util.List<String> BUNDLES = java.util.List.of("messages", "i18n/criteria",
+			"i18n/assessment");
 
 	@Test
 	void shouldHaveTheSameKeysInEveryLanguage() throws IOException {
-		Set<String> vietnamese = load("messages.properties");
-		Set<String> english = load("messages_en.properties");
-		assertThat(english).as("keys missing in messages_en.properties")
-			.containsAll(vietnamese)
-			.as("keys missing in messages.properties")
-			.hasSameSizeAs(vietnamese);
+		for (String bundle : BUNDLES) {
+			Set<String> vietnamese = load(bundle + ".properties");
+			Set<String> english = load(bundle + "_en.properties");
+			assertThat(english).as("keys missing in " + bundle + "_en.properties")
+				.containsAll(vietnamese)
+				.as("keys missing in " + bundle + ".properties")
+				.hasSameSizeAs(vietnamese);
+		}
 	}
 
 	@Test
 	void shouldDefineEveryKeyTheTemplatesUse() throws IOException {
-		Set<String> defined = load("messages.properties");
+		Set<String> defined = loadAll();
 		Set<String> used = new TreeSet<>();
 		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
 			for (Path file : files.filter(p -> p.toString().endsWith(".html")).toList()) {
@@ -56,7 +62,7 @@ class MessagesInSyncTests {
 
 	@Test
 	void shouldDefineEveryKeyTheCodeUses() throws IOException {
-		Set<String> defined = load("messages.properties");
+		Set<String> defined = loadAll();
 		Set<String> used = new TreeSet<>();
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
 			for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -68,6 +74,14 @@ class MessagesInSyncTests {
 		}
 		used.removeIf(key -> key.endsWith("."));
 		assertThat(defined).containsAll(used);
+	}
+
+	private static Set<String> loadAll() throws IOException {
+		Set<String> all = new LinkedHashSet<>();
+		for (String bundle : BUNDLES) {
+			all.addAll(load(bundle + ".properties"));
+		}
+		return all;
 	}
 
 	private static Set<String> load(String name) throws IOException {

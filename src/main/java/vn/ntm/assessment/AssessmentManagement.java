@@ -1,0 +1,56 @@
+package vn.ntm.assessment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import vn.ntm.criteria.engine.Evaluation;
+import vn.ntm.criteria.engine.EvaluationInput;
+
+/**
+ * Assessments and their evaluation. Reading needs the unit in the user's scope; entering
+ * needs the permission to enter assessments for a unit placed within the user's units.
+ * Every change is audited.
+ */
+public interface AssessmentManagement {
+
+	AssessmentView open(NewAssessment assessment);
+
+	AssessmentView get(long assessmentId);
+
+	Optional<AssessmentView> find(long unitId, long setId, int year);
+
+	/** The unit's assessments, newest year first. */
+	List<AssessmentView> ofUnit(long unitId);
+
+	/**
+	 * Records values and results; refused if someone saved the assessment since
+	 * {@code expectedVersion}.
+	 */
+	AssessmentView record(long assessmentId, AssessmentEntry entry);
+
+	/** What was entered, as the engine reads it. */
+	EvaluationInput input(long assessmentId);
+
+	/** The evaluation of a stored assessment. */
+	EvaluationView evaluate(long assessmentId);
+
+	/**
+	 * The evaluation of a unit against a set for a year: the stored assessment if there
+	 * is one, else of nothing entered (which shows what is missing).
+	 */
+	EvaluationView evaluate(long unitId, long setId, int year);
+
+	/** An evaluation of values given in the request, stored nowhere. */
+	Evaluation evaluate(long unitId, long setId, LocalDate asOf, EvaluationInput input);
+
+	/**
+	 * Every unit below (and including) {@code rootId} that the set applies to, evaluated
+	 * for the year from what was entered — one read of the database for all of them.
+	 */
+	List<UnitEvaluation> evaluateWithin(long rootId, long setId, int year);
+
+	/** Whether the current user may enter results for the unit. */
+	boolean canEnter(long unitId);
+
+}

@@ -1,0 +1,373 @@
+package vn.ntm.assessment.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ntm.assessment.AssessmentEntry;
+import vn.ntm.assessment.AssessmentManagement;
+import vn.ntm.assessment.AssessmentView;
+import vn.ntm.assessment.EvaluationView;
+import vn.ntm.assessment.NewAssessment;
+import vn.ntm.assessment.UnitEvaluation;
+import vn.ntm.assessment.ValueInput;
+import vn.ntm.audit.AuditLog;
+import vn.ntm.audit.AuditRecord;
+import vn.ntm.criteria.CriteriaCatalog;
+import vn.ntm.criteria.SetSummary;
+import vn.ntm.criteria.TitleRegistry;
+import vn.ntm.criteria.engine.CriterionDef;
+import vn.ntm.criteria.engine.Evaluation;
+import vn.ntm.criteria.engine.EvaluationInput;
+import vn.ntm.criteria.engine.Evaluator;
+import vn.ntm.criteria.engine.IndicatorDef;
+import vn.ntm.criteria.engine.IndicatorSource;
+import vn.ntm.criteria.engine.Requirement;
+import vn.ntm.criteria.engine.SetDefinition;
+import vn.ntm.criteria.engine.UnitFacts;
+import vn.ntm.criteria.engine.ValueType;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.Permission;
+import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.Problem;
+import vn.ntm.shared.Problem.Place;
+import vn.ntm.shared.RejectedInput;
+import vn.ntm.shared.VnFormat;
+
+/**
+ * The assessment facade: opens assessments, records what people enter (checked against
+ * the set: codes, types, derived indicators cannot be typed), evaluates one or many
+ * units.
+ */
+@Service
+@Transactional
+class AssessmentService implements AssessmentManagement {
+
+	private final AssessmentStore store;
+
+	private final FactsAssembler facts;
+
+	private final CriteriaCatalog catalog;
+
+	private final TitleRegistry titles;
+
+	private final UnitManagement units;
+
+	private final AccessPolicy access;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	AssessmentService(AssessmentStore store, FactsAssembler facts, CriteriaCatalog catalog, TitleRegistry titles,
+			UnitManagement units, AccessPolicy access, AuditLog audit, Clock clock) {
+		this.store = store;
+		this.facts = facts;
+		this.catalog = catalog;
+		this.titles = titles;
+		this.units = units;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public AssessmentView open(NewAssessment request) {
+		long unitId = request.unitId();
+		access.requireActOn(unitId, Permission.ASSESSMENT_ENTER);
+		SetSummary set = catalog.summary(request.setId());
+		if (!set.isPublished()) {
+			throw new BusinessRuleException("assessment.set.notPublished", set.label());
+		}
+		LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.of(request.year(), 12, 31);
+		if (asOf.getYear() != request.year() && asOf.getYear() != request.year() + 1) {
+			throw new BusinessRuleException("assessment.asOf.year", VnFormat.date(asOf), request.year());
+		}
+		UnitRef unit = units.find(unitId, asOf)
+			.orElseThrow(() -> new BusinessRuleException("assessment.unit.notValid", VnFormat.date(asOf)));
+		requireApplies(set, unit, asOf);
+		store.find(unitId, set.id(), request.year()).ifPresent(existing -> {
+			throw new BusinessRuleException("assessment.exists", unit.fullName(), set.label(), request.year());
+		});
+		long id = store.insert(unitId, set.id(), request.year(), asOf, blankToNull(request.source()),
+				blankToNull(request.note()), actor(), clock.instant());
+		AssessmentView created = view(store.require(id));
+		audit.record(AuditRecord.created("assessment", id, label(created), "Mở đánh giá " + label(created), created));
+		return created;
+	}
+
+	private static void requireApplies(SetSummary set, UnitRef unit, LocalDate asOf) {
+		if (unit.level() != set.unitLevel()
+				|| (!set.unitTypes().isEmpty() && !set.unitTypes().contains(unit.type().name()))) {
+			throw new BusinessRuleException("assessment.unit.notApplicable", unit.fullName(), set.label());
+		}
+		if (!set.covers(asOf)) {
+			throw new BusinessRuleException("assessment.set.period", set.label(), VnFormat.date(asOf));
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public AssessmentView get(long assessmentId) {
+		AssessmentStore.Row row = store.require(assessmentId);
+		access.requireRead(row.unitId());
+		return view(row);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AssessmentView> find(long unitId, long setId, int year) {
+		access.requireRead(unitId);
+		return store.find(unitId, setId, year).map(this::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AssessmentView> ofUnit(long unitId) {
+		access.requireRead(unitId);
+		return store.ofUnit(unitId).stream().map(this::view).toList();
+	}
+
+	@Override
+	public AssessmentView record(long assessmentId, AssessmentEntry entry) {
+		AssessmentStore.Row row = store.require(assessmentId);
+		access.requireActOn(row.unitId(), Permission.ASSESSMENT_ENTER);
+		SetDefinition set = catalog.definition(row.setId());
+		check(set, entry);
+		Map<String, Object> before = store.snapshot(assessmentId);
+		boolean claims = entry.met() != null || entry.notMet() != null;
+		store.touch(assessmentId, entry.expectedVersion(), entry.statedMetCount(),
+				claims || entry.statedMetCount() != null, actor(), clock.instant());
+		if (entry.values() != null) {
+			entry.values().forEach((code, value) -> {
+				if (value == null) {
+					store.removeValue(assessmentId, code);
+				}
+				else {
+					store.putValue(assessmentId, code, value, actor(), clock.instant());
+				}
+			});
+		}
+		if (claims) {
+			store.replaceClaims(assessmentId, entry.met() == null ? List.of() : entry.met(),
+					entry.notMet() == null ? List.of() : entry.notMet(), blankToNull(entry.source()), actor(),
+					clock.instant());
+		}
+		AssessmentView saved = view(store.require(assessmentId));
+		audit.record(AuditRecord.updated("assessment", assessmentId, label(saved), "Cập nhật kết quả " + label(saved),
+				before, store.snapshot(assessmentId)));
+		return saved;
+	}
+
+	/**
+	 * Refuses, with every problem, values for codes not in the set, of the wrong kind, or
+	 * derived.
+	 */
+	private static void check(SetDefinition set, AssessmentEntry entry) {
+		Map<String, IndicatorDef> indicators = new HashMap<>();
+		Map<String, CriterionDef> criteria = new HashMap<>();
+		for (CriterionDef criterion : set.criteria()) {
+			criteria.put(criterion.number(), criterion);
+			criterion.indicators().forEach(i -> indicators.put(i.code(), i));
+		}
+		List<Problem> problems = new ArrayList<>();
+		if (entry.values() != null) {
+			entry.values().forEach((code, value) -> {
+				List<Place> at = List.of(new Place("where.indicator", code));
+				IndicatorDef indicator = indicators.get(code);
+				if (indicator == null) {
+					problems.add(Problem.at(at, "assessment.indicator.unknown", code, set.code()));
+				}
+				else if (!(indicator.source() instanceof IndicatorSource.Entered)) {
+					problems.add(Problem.at(at, "assessment.indicator.derived", code));
+				}
+				else if (value != null) {
+					String problem = problem(indicator, value);
+					if (problem != null) {
+						problems.add(Problem.at(at, problem, code, "criteria.valueType." + indicator.type().name()));
+					}
+				}
+			});
+		}
+		for (List<String> numbers : java.util.Arrays.asList(entry.met(), entry.notMet())) {
+			for (String number : numbers == null ? List.<String>of() : numbers) {
+				if (!criteria.containsKey(number)) {
+					problems.add(Problem.at(List.of(new Place("where.criterion", number)),
+							"assessment.criterion.unknown", number, set.code()));
+				}
+			}
+		}
+		if (entry.statedMetCount() != null && entry.statedMetCount() < 0) {
+			problems.add(Problem.at(List.of(), "assessment.statedCount.invalid", entry.statedMetCount()));
+		}
+		if (!problems.isEmpty()) {
+			throw new RejectedInput("assessment.rejected", problems);
+		}
+	}
+
+	/** The message key of what is wrong with a value for this indicator, if anything. */
+	static @Nullable String problem(IndicatorDef indicator, ValueInput value) {
+		int given = (value.number() != null ? 1 : 0)
+				+ (value.numerator() != null || value.denominator() != null ? 1 : 0) + (value.flag() != null ? 1 : 0)
+				+ (value.choice() != null ? 1 : 0);
+		if (given != 1) {
+			return "assessment.value.oneKind";
+		}
+		ValueType type = indicator.type();
+		if (value.numerator() != null || value.denominator() != null) {
+			if (type != ValueType.PERCENT) {
+				return "assessment.value.fractionNotPercent";
+			}
+			if (value.numerator() == null || value.denominator() == null || value.denominator() <= 0
+					|| value.numerator() < 0) {
+				return "assessment.value.fraction";
+			}
+			return null;
+		}
+		if (value.flag() != null) {
+			// a yes/no, or the judgement "đạt / không đạt" of a requirement written as
+			// text
+			boolean judged = indicator.requirements()
+				.values()
+				.stream()
+				.anyMatch(r -> r instanceof Requirement.Described);
+			return type == ValueType.BOOLEAN || judged ? null : "assessment.value.wrongKind";
+		}
+		if (value.choice() != null) {
+			return type == ValueType.CHOICE && indicator.choices().contains(value.choice()) ? null
+					: "assessment.value.choice";
+		}
+		return type.numeric() ? null : "assessment.value.wrongKind";
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public EvaluationInput input(long assessmentId) {
+		AssessmentStore.Row row = store.require(assessmentId);
+		access.requireRead(row.unitId());
+		return store.input(assessmentId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public EvaluationView evaluate(long assessmentId) {
+		AssessmentStore.Row row = store.require(assessmentId);
+		access.requireRead(row.unitId());
+		return evaluation(row.unitId(), row.setId(), row.year(), row.asOf(), row, store.input(assessmentId));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public EvaluationView evaluate(long unitId, long setId, int year) {
+		access.requireRead(unitId);
+		Optional<AssessmentStore.Row> row = store.find(unitId, setId, year);
+		if (row.isPresent()) {
+			return evaluation(unitId, setId, year, row.get().asOf(), row.get(), store.input(row.get().id()));
+		}
+		return evaluation(unitId, setId, year, LocalDate.of(year, 12, 31), null, EvaluationInput.EMPTY);
+	}
+
+	private EvaluationView evaluation(long unitId, long setId, int year, LocalDate asOf,
+			AssessmentStore.@Nullable Row row, EvaluationInput input) {
+		SetSummary summary = catalog.summary(setId);
+		UnitRef unit = units.find(unitId, asOf).orElseGet(() -> units.details(unitId, asOf).version());
+		SetDefinition set = catalog.definition(setId);
+		UnitFacts unitFacts = facts.facts(unit, set, asOf, year);
+		Evaluation evaluation = Evaluator.evaluate(set, unitFacts, input);
+		List<String> held = new ArrayList<>(unitFacts.titles());
+		return new EvaluationView(unit, summary, year, asOf, row == null ? null : view(row), held, evaluation);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Evaluation evaluate(long unitId, long setId, LocalDate asOf, EvaluationInput input) {
+		access.requireRead(unitId);
+		UnitRef unit = units.find(unitId, asOf)
+			.orElseThrow(() -> new BusinessRuleException("assessment.unit.notValid", VnFormat.date(asOf)));
+		SetDefinition set = catalog.definition(setId);
+		return Evaluator.evaluate(set, facts.facts(unit, set, asOf, asOf.getYear()), input);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UnitEvaluation> evaluateWithin(long rootId, long setId, int year) {
+		access.requireRead(rootId);
+		LocalDate asOf = LocalDate.of(year, 12, 31);
+		SetSummary summary = catalog.summary(setId);
+		SetDefinition set = catalog.definition(setId);
+		List<UnitRef> candidates = new ArrayList<>();
+		units.find(rootId, asOf).ifPresent(candidates::add);
+		candidates.addAll(units.descendants(rootId, asOf));
+		candidates.removeIf(u -> u.level() != summary.unitLevel()
+				|| (!summary.unitTypes().isEmpty() && !summary.unitTypes().contains(u.type().name())));
+		if (candidates.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = candidates.stream().map(UnitRef::id).toList();
+		Map<Long, Long> assessments = store.idsFor(setId, year, ids);
+		Map<Long, EvaluationInput> inputs = store.inputs(assessments.values());
+		List<UnitEvaluation> results = new ArrayList<>(candidates.size());
+		if (!FactsAssembler.selectors(set).isEmpty()) {
+			// conditions over lower units: each unit gathers its own (district or
+			// province sets, few units)
+			for (UnitRef unit : candidates) {
+				Long assessment = assessments.get(unit.id());
+				EvaluationInput input = assessment == null ? EvaluationInput.EMPTY : inputs.get(assessment);
+				results.add(new UnitEvaluation(unit.id(), unit.fullName(), assessment,
+						Evaluator.evaluate(set, facts.facts(unit, set, asOf, year), input)));
+			}
+			return results;
+		}
+		Map<Long, Map<String, Set<String>>> classes = units.classificationsAt(rootId,
+				FactsAssembler.schemes(set, List.of()), asOf, true);
+		Map<Long, Set<String>> held = titles.titlesHeld(ids, asOf);
+		for (UnitRef unit : candidates) {
+			Long assessment = assessments.get(unit.id());
+			EvaluationInput input = assessment == null ? EvaluationInput.EMPTY : inputs.get(assessment);
+			UnitFacts unitFacts = new UnitFacts(unit.id(), unit.fullName(), classes.getOrDefault(unit.id(), Map.of()),
+					held.getOrDefault(unit.id(), Set.of()), List.of());
+			results.add(new UnitEvaluation(unit.id(), unit.fullName(), assessment,
+					Evaluator.evaluate(set, unitFacts, input)));
+		}
+		return results;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean canEnter(long unitId) {
+		return access.currentIfAny().isPresent() && access.canActOn(unitId, Permission.ASSESSMENT_ENTER);
+	}
+
+	private AssessmentView view(AssessmentStore.Row row) {
+		SetSummary set = catalog.summary(row.setId());
+		String unitLabel = units.find(row.unitId(), row.asOf())
+			.map(UnitRef::fullName)
+			.orElseGet(() -> "#" + row.unitId());
+		return new AssessmentView(row.id(), row.unitId(), unitLabel, set.id(), set.label(), set.name(), row.year(),
+				row.asOf(), row.statedMetCount(), row.status(), row.source(), row.note(), row.valueCount(),
+				row.claimCount(), row.rowVersion(), row.createdBy(), row.updatedBy(), row.updatedAt());
+	}
+
+	private static String label(AssessmentView view) {
+		return view.unitLabel() + " — " + view.setLabel() + " năm " + view.year();
+	}
+
+	private String actor() {
+		return access.current().username();
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+}

@@ -1,0 +1,294 @@
+package vn.ntm.assessment.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.ntm.assessment.ValueInput;
+import vn.ntm.criteria.engine.EvaluationInput;
+import vn.ntm.criteria.engine.Numbers;
+import vn.ntm.criteria.engine.Value;
+import vn.ntm.shared.ConcurrentChangeException;
+import vn.ntm.shared.NotFoundException;
+
+/**
+ * Assessments with plain SQL; the inputs of many assessments are read in three queries.
+ */
+@Component
+class AssessmentStore {
+
+	private final JdbcClient jdbc;
+
+	AssessmentStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An assessment row. */
+	record Row(long id, long unitId, long setId, int year, LocalDate asOf, @Nullable Integer statedMetCount,
+			String status, @Nullable String source, @Nullable String note, int valueCount, int claimCount,
+			int rowVersion, String createdBy, Instant createdAt, @Nullable String updatedBy,
+			@Nullable Instant updatedAt) {
+	}
+
+	long insert(long unitId, long setId, int year, LocalDate asOf, @Nullable String source, @Nullable String note,
+			String actor, Instant at) {
+		return jdbc.sql("""
+				insert into assessment (unit_id, set_id, year, as_of, source, note, created_at, created_by)
+				values (:unit, :set, :year, :asOf, :source, :note, :at, :by)
+				returning id
+				""")
+			.param("unit", unitId)
+			.param("set", setId)
+			.param("year", year)
+			.param("asOf", asOf)
+			.param("source", source)
+			.param("note", note)
+			.param("at", Timestamp.from(at))
+			.param("by", actor)
+			.query(Long.class)
+			.single();
+	}
+
+	private static final String SELECT = """
+			select a.*,
+			  (select count(*) from assessment_value v where v.assessment_id = a.id) as value_count,
+			  (select count(*) from assessment_claim c where c.assessment_id = a.id) as claim_count
+			from assessment a
+			""";
+
+	Optional<Row> find(long id) {
+		return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
+	}
+
+	Row require(long id) {
+		return find(id).orElseThrow(() -> new NotFoundException("assessment.notFound", id));
+	}
+
+	Optional<Row> find(long unitId, long setId, int year) {
+		return jdbc.sql(SELECT + " where a.unit_id = :unit and a.set_id = :set and a.year = :year")
+			.param("unit", unitId)
+			.param("set", setId)
+			.param("year", year)
+			.query((rs, n) -> row(rs))
+			.optional();
+	}
+
+	List<Row> ofUnit(long unitId) {
+		return jdbc.sql(SELECT + " where a.unit_id = :unit order by a.year desc, a.set_id")
+			.param("unit", unitId)
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	/** Marks a change, if nobody saved the assessment since {@code expectedVersion}. */
+	void touch(long id, int expectedVersion, @Nullable Integer statedMetCount, boolean setStated, String actor,
+			Instant at) {
+		int updated = jdbc.sql("""
+				update assessment set updated_at = :at, updated_by = :by, row_version = row_version + 1,
+				    stated_met_count = case when :setStated then cast(:stated as int) else stated_met_count end
+				where id = :id and row_version = :expected
+				""")
+			.param("at", Timestamp.from(at))
+			.param("by", actor)
+			.param("setStated", setStated)
+			.param("stated", statedMetCount)
+			.param("id", id)
+			.param("expected", expectedVersion)
+			.update();
+		if (updated == 0) {
+			Row row = require(id);
+			throw new ConcurrentChangeException("#" + id, row.updatedBy() == null ? row.createdBy() : row.updatedBy(),
+					row.updatedAt() == null ? row.createdAt() : row.updatedAt());
+		}
+	}
+
+	void putValue(long id, String code, ValueInput value, String actor, Instant at) {
+		String number = value.number() != null ? value.number().toPlainString()
+				: value.numerator() != null ? String.valueOf(value.numerator()) : null;
+		jdbc.sql("""
+				insert into assessment_value (assessment_id, indicator_code, value_num, value_den, value_bool,
+				    value_text, note, source, entered_by, entered_at)
+				values (:id, :code, :num, :den, :flag, :text, :note, :source, :by, :at)
+				on conflict (assessment_id, indicator_code) do update set value_num = excluded.value_num,
+				    value_den = excluded.value_den, value_bool = excluded.value_bool, value_text = excluded.value_text,
+				    note = excluded.note, source = excluded.source, entered_by = excluded.entered_by,
+				    entered_at = excluded.entered_at
+				""")
+			.param("id", id)
+			.param("code", code)
+			.param("num", number)
+			.param("den", value.denominator() == null ? null : String.valueOf(value.denominator()))
+			.param("flag", value.flag())
+			.param("text", value.choice())
+			.param("note", value.note())
+			.param("source", value.source())
+			.param("by", actor)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	void removeValue(long id, String code) {
+		jdbc.sql("delete from assessment_value where assessment_id = :id and indicator_code = :code")
+			.param("id", id)
+			.param("code", code)
+			.update();
+	}
+
+	void replaceClaims(long id, Collection<String> met, Collection<String> notMet, @Nullable String source,
+			String actor, Instant at) {
+		jdbc.sql("delete from assessment_claim where assessment_id = :id").param("id", id).update();
+		for (String number : new java.util.LinkedHashSet<>(met)) {
+			insertClaim(id, number, true, source, actor, at);
+		}
+		for (String number : new java.util.LinkedHashSet<>(notMet)) {
+			insertClaim(id, number, false, source, actor, at);
+		}
+	}
+
+	private void insertClaim(long id, String number, boolean met, @Nullable String source, String actor, Instant at) {
+		jdbc.sql("""
+				insert into assessment_claim (assessment_id, criterion_number, met, source, entered_by, entered_at)
+				values (:id, :number, :met, :source, :by, :at)
+				""")
+			.param("id", id)
+			.param("number", number)
+			.param("met", met)
+			.param("source", source)
+			.param("by", actor)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/** What was entered in one assessment, as a map for the audit trail. */
+	Map<String, Object> snapshot(long id) {
+		Map<String, Object> snapshot = new LinkedHashMap<>();
+		Row row = require(id);
+		snapshot.put("statedMetCount", row.statedMetCount());
+		Map<String, Object> values = new LinkedHashMap<>();
+		jdbc.sql("select * from assessment_value where assessment_id = :id order by indicator_code")
+			.param("id", id)
+			.query((rs, n) -> values.put(rs.getString("indicator_code"), display(rs)))
+			.list();
+		snapshot.put("values", values);
+		snapshot.put("met", jdbc.sql(
+				"select criterion_number from assessment_claim where assessment_id = :id and met order by criterion_number")
+			.param("id", id)
+			.query(String.class)
+			.list());
+		snapshot.put("notMet", jdbc.sql(
+				"select criterion_number from assessment_claim where assessment_id = :id and not met order by criterion_number")
+			.param("id", id)
+			.query(String.class)
+			.list());
+		return snapshot;
+	}
+
+	private static String display(ResultSet rs) throws SQLException {
+		Value value = value(rs);
+		return value == null ? "" : value.display();
+	}
+
+	/** The inputs of one assessment. */
+	EvaluationInput input(long id) {
+		return inputs(List.of(id)).getOrDefault(id, EvaluationInput.EMPTY);
+	}
+
+	/** The inputs of many assessments, by assessment id. */
+	Map<Long, EvaluationInput> inputs(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Long[] array = ids.toArray(Long[]::new);
+		Map<Long, Map<String, Value>> values = new HashMap<>();
+		jdbc.sql("select * from assessment_value where assessment_id = any(:ids)")
+			.param("ids", array)
+			.query((rs, n) -> {
+				Value value = value(rs);
+				if (value != null) {
+					values.computeIfAbsent(rs.getLong("assessment_id"), k -> new HashMap<>())
+						.put(rs.getString("indicator_code"), value);
+				}
+				return null;
+			})
+			.list();
+		Map<Long, Map<String, Set<Boolean>>> claims = new HashMap<>();
+		jdbc.sql("select assessment_id, criterion_number, met from assessment_claim where assessment_id = any(:ids)")
+			.param("ids", array)
+			.query((rs, n) -> claims.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+				.computeIfAbsent(rs.getString(2), k -> new HashSet<>())
+				.add(rs.getBoolean(3)))
+			.list();
+		Map<Long, Integer> stated = new HashMap<>();
+		jdbc.sql("select id, stated_met_count from assessment where id = any(:ids) and stated_met_count is not null")
+			.param("ids", array)
+			.query((rs, n) -> stated.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		Map<Long, EvaluationInput> inputs = new HashMap<>();
+		for (Long id : ids) {
+			inputs.put(id, new EvaluationInput(values.getOrDefault(id, Map.of()), claims.getOrDefault(id, Map.of()),
+					stated.get(id)));
+		}
+		return inputs;
+	}
+
+	/**
+	 * Assessments of a set version and year for the given units: unit id → assessment id.
+	 */
+	Map<Long, Long> idsFor(long setId, int year, Collection<Long> unitIds) {
+		Map<Long, Long> ids = new HashMap<>();
+		if (unitIds.isEmpty()) {
+			return ids;
+		}
+		jdbc.sql("select unit_id, id from assessment where set_id = :set and year = :year and unit_id = any(:units)")
+			.param("set", setId)
+			.param("year", year)
+			.param("units", unitIds.toArray(Long[]::new))
+			.query((rs, n) -> ids.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return ids;
+	}
+
+	private static @Nullable Value value(ResultSet rs) throws SQLException {
+		String number = rs.getString("value_num");
+		String denominator = rs.getString("value_den");
+		if (number != null && denominator != null) {
+			return new Value.Fraction(new BigInteger(number), new BigInteger(denominator));
+		}
+		if (number != null) {
+			return new Value.Number(Numbers.of(new BigDecimal(number)));
+		}
+		boolean flag = rs.getBoolean("value_bool");
+		if (!rs.wasNull()) {
+			return new Value.Flag(flag);
+		}
+		String text = rs.getString("value_text");
+		return text == null ? null : new Value.Choice(text);
+	}
+
+	private static Row row(ResultSet rs) throws SQLException {
+		Timestamp updated = rs.getTimestamp("updated_at");
+		int stated = rs.getInt("stated_met_count");
+		Integer statedCount = rs.wasNull() ? null : stated;
+		return new Row(rs.getLong("id"), rs.getLong("unit_id"), rs.getLong("set_id"), rs.getInt("year"),
+				rs.getObject("as_of", LocalDate.class), statedCount, rs.getString("status"), rs.getString("source"),
+				rs.getString("note"), rs.getInt("value_count"), rs.getInt("claim_count"), rs.getInt("row_version"),
+				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("updated_by"),
+				updated == null ? null : updated.toInstant());
+	}
+
+}

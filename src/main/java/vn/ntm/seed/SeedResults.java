@@ -1,0 +1,120 @@
+package vn.ntm.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import vn.ntm.assessment.AssessmentEntry;
+import vn.ntm.assessment.AssessmentManagement;
+import vn.ntm.assessment.AssessmentView;
+import vn.ntm.assessment.NewAssessment;
+import vn.ntm.assessment.ValueInput;
+import vn.ntm.criteria.CriteriaCatalog;
+import vn.ntm.criteria.NewTitleAward;
+import vn.ntm.criteria.SetSummary;
+import vn.ntm.criteria.TitleRegistry;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+
+/**
+ * The results and titles the seed plans state ({@code seed/results.yaml}), entered
+ * through the ordinary facades — validated and audited like anyone's entry.
+ */
+@Component
+class SeedResults {
+
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	private final UnitManagement units;
+
+	private final CriteriaCatalog catalog;
+
+	private final TitleRegistry titles;
+
+	private final AssessmentManagement assessments;
+
+	SeedResults(UnitManagement units, CriteriaCatalog catalog, TitleRegistry titles, AssessmentManagement assessments) {
+		this.units = units;
+		this.catalog = catalog;
+		this.titles = titles;
+		this.assessments = assessments;
+	}
+
+	record File(List<TitleRow> titles, List<AssessmentRow> assessments) {
+	}
+
+	record TitleRow(String unit, LocalDate at, String title, int year, @Nullable String source) {
+	}
+
+	record AssessmentRow(String unit, @Nullable String village, LocalDate at, String set, int year,
+			@Nullable Integer stated, @Nullable List<String> met, @Nullable List<String> notMet,
+			@Nullable Map<String, String> values, @Nullable Map<String, List<Long>> fractions,
+			@Nullable String source) {
+	}
+
+	/** Loads the file; returns how many titles and assessments were entered. */
+	int[] load() {
+		File file = read();
+		for (TitleRow row : file.titles()) {
+			UnitRef unit = unit(row.unit(), null, row.at());
+			titles.award(unit.id(), new NewTitleAward(row.title(), row.year(), null, null, row.source(), null));
+		}
+		for (AssessmentRow row : file.assessments()) {
+			UnitRef unit = unit(row.unit(), row.village(), row.at());
+			SetSummary set = catalog.inForce(row.set(), row.at())
+				.orElseThrow(() -> new IllegalStateException("No set " + row.set() + " in force at " + row.at()));
+			AssessmentView opened = assessments
+				.open(new NewAssessment(unit.id(), set.id(), row.year(), row.at(), row.source(), null));
+			Map<String, ValueInput> values = new LinkedHashMap<>();
+			if (row.values() != null) {
+				row.values()
+					.forEach((code, number) -> values.put(code,
+							new ValueInput(new BigDecimal(number), null, null, null, null, null, row.source())));
+			}
+			if (row.fractions() != null) {
+				row.fractions()
+					.forEach((code, pair) -> values.put(code,
+							new ValueInput(null, pair.get(0), pair.get(1), null, null, null, row.source())));
+			}
+			assessments.record(opened.id(), new AssessmentEntry(values, row.met(), row.notMet(), row.stated(),
+					row.source(), opened.rowVersion()));
+		}
+		return new int[] { file.titles().size(), file.assessments().size() };
+	}
+
+	private UnitRef unit(String code, @Nullable String village, LocalDate at) {
+		UnitRef unit = units.findByCode(code, at)
+			.orElseThrow(() -> new IllegalStateException("Seed unit " + code + " missing at " + at));
+		if (village == null) {
+			return unit;
+		}
+		return units.children(unit.id(), at)
+			.stream()
+			.filter(c -> c.name().equals(village))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("Seed village " + village + " missing in " + code));
+	}
+
+	private static File read() {
+		try (InputStream in = new ClassPathResource("seed/results.yaml").getInputStream()) {
+			return YAML.readValue(in, File.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
