@@ -50,11 +50,21 @@ public final class VnFormat {
 
 	/** A number with up to {@code maxFractionDigits} decimals, e.g. {@code 1.307,608}. */
 	public static String number(Number value, int maxFractionDigits) {
-		DecimalFormat format = new DecimalFormat("#,##0", SYMBOLS);
-		format.setMaximumFractionDigits(maxFractionDigits);
-		format.setMinimumFractionDigits(0);
+		DecimalFormat format = FORMATS.get().computeIfAbsent(maxFractionDigits, digits -> {
+			DecimalFormat created = new DecimalFormat("#,##0", SYMBOLS);
+			created.setMaximumFractionDigits(digits);
+			created.setMinimumFractionDigits(0);
+			return created;
+		});
 		return format.format(value instanceof BigDecimal big ? big : new BigDecimal(value.toString()));
 	}
+
+	/**
+	 * Formats by number of decimals, per thread (a DecimalFormat is not thread-safe and
+	 * costly to build: evaluations format hundreds of thousands of values at once).
+	 */
+	private static final ThreadLocal<java.util.Map<Integer, DecimalFormat>> FORMATS = ThreadLocal
+		.withInitial(java.util.HashMap::new);
 
 	/** A number with up to three decimals. */
 	public static String number(Number value) {

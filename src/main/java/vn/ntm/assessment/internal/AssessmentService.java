@@ -331,15 +331,16 @@ class AssessmentService implements AssessmentManagement {
 		Map<Long, Map<String, Set<String>>> classes = units.classificationsAt(rootId,
 				FactsAssembler.schemes(set, List.of()), asOf, true);
 		Map<Long, Set<String>> held = titles.titlesHeld(ids, asOf);
-		for (UnitRef unit : candidates) {
+		// the engine is pure and each unit independent: all cores, results in the units'
+		// order
+		return candidates.parallelStream().map(unit -> {
 			Long assessment = assessments.get(unit.id());
 			EvaluationInput input = assessment == null ? EvaluationInput.EMPTY : inputs.get(assessment);
 			UnitFacts unitFacts = new UnitFacts(unit.id(), unit.fullName(), classes.getOrDefault(unit.id(), Map.of()),
 					held.getOrDefault(unit.id(), Set.of()), List.of());
-			results.add(new UnitEvaluation(unit.id(), unit.fullName(), assessment,
-					Evaluator.evaluate(set, unitFacts, input)));
-		}
-		return results;
+			return new UnitEvaluation(unit.id(), unit.fullName(), assessment,
+					Evaluator.evaluate(set, unitFacts, input));
+		}).toList();
 	}
 
 	@Override

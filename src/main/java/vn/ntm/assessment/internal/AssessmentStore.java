@@ -215,7 +215,8 @@ class AssessmentStore {
 		}
 		Long[] array = ids.toArray(Long[]::new);
 		Map<Long, Map<String, Value>> values = new HashMap<>();
-		jdbc.sql("select * from assessment_value where assessment_id = any(:ids)")
+		jdbc.sql(
+				"select assessment_id, indicator_code, value_num, value_den, value_bool, value_text from assessment_value where assessment_id = any(:ids)")
 			.param("ids", array)
 			.query((rs, n) -> {
 				Value value = value(rs);
