@@ -119,6 +119,27 @@ class CatalogWebTests {
 	}
 
 	@Test
+	void shouldRenderEveryPageInEnglish() throws Exception {
+		SetSummary draft = CatalogTestSets.draftCopy(catalog, "QD318_XA_NTM", CatalogTestSets.uniqueCode("EN"), FROM,
+				TO);
+		SetSummary qd318 = CatalogTestSets.shipped(catalog, "QD318_XA_NTM");
+		String set = "/criteria/sets/" + draft.id();
+		for (String page : new String[] { "/criteria", set, set + "/edit", set + "/criteria/new",
+				set + "/criteria/17/edit", set + "/indicators/17.1/edit", set + "/indicators/new?criterion=17",
+				set + "/copy", "/criteria/titles", "/criteria/import", "/criteria/compare",
+				"/criteria/compare?left=" + qd318.id() + "&right=" + draft.id() }) {
+			// a message missing in English would show as ??key_en??
+			mvc.perform(get(page).param("lang", "en").with(user("admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Criteria sets"), not(containsString("_en??")))));
+		}
+		mvc.perform(get("/units/{id}", CatalogTestSets.quietCommune(units, data, 2).id()).param("lang", "en")
+			.with(user("admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Recognised titles"), containsString("Record a title"))));
+	}
+
+	@Test
 	void shouldLetAnAdministratorEditAThresholdPublishAndTrimTheEarlierVersion() throws Exception {
 		String code = CatalogTestSets.uniqueCode("WEB");
 		SetSummary v1 = CatalogTestSets.publishedCopy(catalog, "QD318_XA_NTM", code, FROM, TO);
