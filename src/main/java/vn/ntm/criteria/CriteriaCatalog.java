@@ -40,6 +40,22 @@ public interface CriteriaCatalog {
 	SetSummary importDraft(SetDocument document);
 
 	/**
+	 * Reads a set document from a file, by its name: {@code .yaml}/{@code .yml},
+	 * {@code .json} or {@code .xlsx}, at most {@link SetFile#MAX_BYTES}. Refused with
+	 * every problem found, each with its place (line, or sheet, row and column).
+	 */
+	SetDocument readFile(String fileName, byte[] content);
+
+	/**
+	 * Imports a file as a new draft ({@link #importDraft}); the problems of an .xlsx file
+	 * are placed on its sheets and rows.
+	 */
+	SetSummary importFile(String fileName, byte[] content);
+
+	/** The version as a file: {@code xlsx}, {@code yaml} or {@code json}. */
+	SetFile exportFile(long setId, String format);
+
+	/**
 	 * Replaces a draft's content; refused if someone saved it since
 	 * {@code expectedVersion}.
 	 */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import vn.ntm.audit.AuditRecord;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetComparison;
 import vn.ntm.criteria.SetDocument;
+import vn.ntm.criteria.SetFile;
 import vn.ntm.criteria.SetSummary;
 import vn.ntm.criteria.TitleView;
 import vn.ntm.criteria.engine.SetDefinition;
@@ -142,6 +144,76 @@ class CatalogService implements CriteriaCatalog {
 				"Nhập bộ tiêu chí " + created.label() + " (bản nháp)", document));
 		return created;
 	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public SetDocument readFile(String fileName, byte[] content) {
+		access.current();
+		return parse(fileName, content).document();
+	}
+
+	@Override
+	public SetSummary importFile(String fileName, byte[] content) {
+		access.require(Permission.CATALOG_EDIT);
+		Parsed parsed = parse(fileName, content);
+		try {
+			return importDraft(parsed.document());
+		}
+		catch (RejectedInput ex) {
+			throw parsed.locate(ex);
+		}
+	}
+
+	/**
+	 * A document read from a file; for a workbook, where each part came from, so that the
+	 * validator's problems are shown on their sheet and row.
+	 */
+	private record Parsed(SetDocument document, CatalogWorkbook.@Nullable Result workbook) {
+
+		RejectedInput locate(RejectedInput rejected) {
+			if (workbook == null) {
+				return rejected;
+			}
+			return new RejectedInput(rejected.messageKey(), CatalogWorkbook.locate(rejected.problems(), workbook));
+		}
+
+	}
+
+	private static Parsed parse(String fileName, byte[] content) {
+		String name = fileName.strip().toLowerCase(Locale.ROOT);
+		if (content.length > SetFile.MAX_BYTES) {
+			throw new RejectedInput("catalog.rejected",
+					List.of(Problem.at(List.of(), "catalog.file.tooLarge", SetFile.MAX_BYTES / 1024 / 1024)));
+		}
+		if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+			return new Parsed(CatalogFiles.readYaml(content), null);
+		}
+		if (name.endsWith(".json")) {
+			return new Parsed(CatalogFiles.readJson(content), null);
+		}
+		if (name.endsWith(".xlsx")) {
+			CatalogWorkbook.Result result = CatalogWorkbook.read(content);
+			return new Parsed(result.document(), result);
+		}
+		throw new RejectedInput("catalog.rejected",
+				List.of(Problem.at(List.of(), "catalog.file.format", fileName.strip())));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public SetFile exportFile(long setId, String format) {
+		SetSummary set = summary(setId);
+		SetDocument document = store.document(setId);
+		String name = set.code() + "-v" + set.version();
+		return switch (format.toLowerCase(Locale.ROOT)) {
+			case "xlsx" -> new SetFile(name + ".xlsx", XLSX, CatalogWorkbook.write(document));
+			case "yaml", "yml" -> new SetFile(name + ".yaml", "application/yaml", CatalogFiles.writeYaml(document));
+			case "json" -> new SetFile(name + ".json", "application/json", CatalogFiles.writeJson(document));
+			default -> throw new vn.ntm.shared.NotFoundException("catalog.file.exportFormat", format);
+		};
+	}
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	/** Loads a shipped catalog file as a published set (first start, by the system). */
 	SetSummary installPublished(SetDocument document) {
@@ -462,6 +534,9 @@ class CatalogService implements CriteriaCatalog {
 	@Override
 	public void retireTitle(String code, String reason) {
 		access.require(Permission.SYSTEM_SETTINGS);
+		if (reason == null || reason.isBlank()) {
+			throw new BusinessRuleException("title.retire.reason");
+		}
 		TitleView title = titleList().stream()
 			.filter(t -> t.code().equals(code))
 			.findFirst()
@@ -472,11 +547,11 @@ class CatalogService implements CriteriaCatalog {
 		jdbc.sql("update title set retired_at = :at, retired_by = :by, retire_reason = :reason where code = :code")
 			.param("at", java.sql.Timestamp.from(clock.instant()))
 			.param("by", actor())
-			.param("reason", reason)
+			.param("reason", reason.strip())
 			.param("code", code)
 			.update();
 		audit.record(new AuditRecord("RETIRE", "title", code, title.name(), "Ngừng dùng danh hiệu " + title.name(),
-				title, Map.of("retired", true, "reason", reason)));
+				title, Map.of("retired", true, "reason", reason.strip())));
 	}
 
 	private String actor() {

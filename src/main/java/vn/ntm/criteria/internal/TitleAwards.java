@@ -89,6 +89,9 @@ class TitleAwards implements TitleRegistry {
 	@Override
 	public TitleAwardView award(long unitId, NewTitleAward award) {
 		requireRecord(unitId);
+		if (award.year() < 2000 || award.year() > 2100) {
+			throw new BusinessRuleException("title.year.invalid");
+		}
 		Integer level = jdbc.sql("select unit_level from title where code = :code and retired_at is null")
 			.param("code", award.titleCode())
 			.query(Integer.class)

@@ -1,5 +1,8 @@
 package vn.ntm.criteria.web;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
@@ -13,6 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetSummary;
 import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.security.AccessRefused;
+import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.VnFormat;
 import vn.ntm.shared.web.FormFlow;
@@ -89,29 +95,78 @@ class CatalogEditController {
 
 	@GetMapping("/criteria/sets/{id}/copy")
 	String copyForm(@PathVariable long id, Model model) {
-		model.addAttribute("set", catalog.summary(id));
-		model.addAttribute("provinces", units.scopeRoots(VnFormat.today()));
+		if (!catalog.canImport()) {
+			throw AccessRefused.missingPermission(Permission.CATALOG_EDIT);
+		}
+		SetSummary set = catalog.summary(id);
+		List<UnitRef> provinces = provinces();
+		model.addAttribute("set", set);
+		model.addAttribute("provinces", provinces);
+		if (!model.containsAttribute("code")) {
+			model.addAttribute("code", set.code() + "_"
+					+ (provinces.isEmpty() || provinces.get(0).code() == null ? "" : provinces.get(0).code()));
+			model.addAttribute("province", provinces.isEmpty() ? "" : provinces.get(0).code());
+			model.addAttribute("atText", "");
+		}
 		return "criteria/form-copy";
 	}
 
+	/**
+	 * The provinces the user answers for (every province for administrators), as of today
+	 * or, for one that has ended, its last day.
+	 */
+	private List<UnitRef> provinces() {
+		LocalDate today = VnFormat.today();
+		List<UnitRef> provinces = new ArrayList<>();
+		for (UnitRef root : units.scopeRoots(today)) {
+			if (root.level() == 1) {
+				provinces.add(root);
+			}
+			else if (root.level() == 0) {
+				provinces.addAll(units.children(root.id(), today));
+			}
+		}
+		return provinces;
+	}
+
 	@PostMapping("/criteria/sets/{id}/copy")
-	String copy(@PathVariable long id, @RequestParam String code, @RequestParam String province,
-			@RequestParam String at, Model model, RedirectAttributes redirect, Locale locale) {
+	String copy(@PathVariable long id, @RequestParam(defaultValue = "") String code,
+			@RequestParam(defaultValue = "") String province, @RequestParam(defaultValue = "") String at, Model model,
+			RedirectAttributes redirect, Locale locale) {
 		model.addAttribute("code", code);
 		model.addAttribute("province", province);
 		model.addAttribute("atText", at);
 		return forms.submit(model, locale, () -> {
+			if (code.isBlank()) {
+				throw new BusinessRuleException("criteria.copy.code.required");
+			}
+			if (province.isBlank()) {
+				throw new BusinessRuleException("catalog.owner.code");
+			}
+			LocalDate date = Dates.optional(at, "criteria.copy.at");
 			SetSummary copy = catalog.copyForProvince(id, code.strip().toUpperCase(Locale.ROOT), province.strip(),
-					Dates.optional(at, "criteria.copy.at") == null ? VnFormat.today()
-							: Dates.optional(at, "criteria.copy.at"));
+					date != null ? date : dateOf(province.strip()));
 			return FormFlow.saved(redirect, "/criteria/sets/" + copy.id());
 		}, () -> copyForm(id, model));
+	}
+
+	/**
+	 * The day a province code is read at when none is typed: today, or the last day of a
+	 * province of the user's that has ended (Quảng Nam's code 49 ended on 30/06/2025).
+	 */
+	private LocalDate dateOf(String provinceCode) {
+		LocalDate today = VnFormat.today();
+		return provinces().stream()
+			.filter(p -> provinceCode.equals(p.code()) && p.validTo() != null && p.validTo().isBefore(today))
+			.map(UnitRef::validTo)
+			.findFirst()
+			.orElse(today);
 	}
 
 	private SetSummary requireDraftEditor(long id) {
 		SetSummary set = catalog.summary(id);
 		if (!catalog.canEdit(id)) {
-			throw vn.ntm.security.AccessRefused.because("catalog.access.notOwner", set.label());
+			throw AccessRefused.because("catalog.access.notOwner", set.label());
 		}
 		if (!set.isDraft()) {
 			throw new BusinessRuleException("catalog.set.notDraft", set.label());

@@ -16,6 +16,8 @@ import vn.ntm.criteria.SetDocument;
 import vn.ntm.criteria.SetSummary;
 import vn.ntm.orgunit.ClassificationScheme;
 import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.Permission;
 import vn.ntm.shared.VnText;
 
 /**
@@ -31,10 +33,13 @@ class CatalogPageController {
 
 	private final AuditLog audit;
 
-	CatalogPageController(CriteriaCatalog catalog, UnitManagement units, AuditLog audit) {
+	private final AccessPolicy access;
+
+	CatalogPageController(CriteriaCatalog catalog, UnitManagement units, AuditLog audit, AccessPolicy access) {
 		this.catalog = catalog;
 		this.units = units;
 		this.audit = audit;
+		this.access = access;
 	}
 
 	@GetMapping("/criteria")
@@ -73,9 +78,18 @@ class CatalogPageController {
 		return "criteria/set";
 	}
 
+	/**
+	 * Two versions side by side; without both, the choice of the two (the left one
+	 * preselected when given).
+	 */
 	@GetMapping("/criteria/compare")
-	String compare(@RequestParam long left, @RequestParam long right, Model model) {
-		model.addAttribute("comparison", catalog.compare(left, right));
+	String compare(@RequestParam(required = false) @Nullable Long left,
+			@RequestParam(required = false) @Nullable Long right, Model model) {
+		if (left != null && right != null) {
+			model.addAttribute("comparison", catalog.compare(left, right));
+		}
+		model.addAttribute("left", left);
+		model.addAttribute("right", right);
 		model.addAttribute("sets", catalog.sets());
 		return "criteria/compare";
 	}
@@ -83,6 +97,8 @@ class CatalogPageController {
 	@GetMapping("/criteria/titles")
 	String titles(Model model) {
 		model.addAttribute("titleList", catalog.titles());
+		model.addAttribute("canManage",
+				access.currentIfAny().map(u -> u.has(Permission.SYSTEM_SETTINGS)).orElse(false));
 		return "criteria/titles";
 	}
 
