@@ -29,6 +29,10 @@ class WebConfiguration implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("NTM_LANG");
 		resolver.setDefaultLocale(VIETNAMESE);
+		// without the cookie: English when the client asks for it first (API clients),
+		// else Vietnamese
+		resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") != null
+				&& "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : VIETNAMESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}

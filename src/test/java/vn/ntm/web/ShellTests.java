@@ -43,6 +43,12 @@ class ShellTests {
 			.andExpect(cookie().value("NTM_LANG", "en"))
 			.andExpect(content().string(containsString("Administrative units")))
 			.andExpect(content().string(not(containsString("Đơn vị hành chính</span>"))));
+		// API clients choose with Accept-Language (the cookie, when there is one, wins)
+		mvc.perform(get("/api/v1/units/{id}", 987_654_321L).header("Accept-Language", "en-US,en;q=0.9")
+			.with(user(officer.username())))
+			.andExpect(content().string(containsString("outside the units assigned to you")));
+		mvc.perform(get("/api/v1/units/{id}", 987_654_321L).header("Accept-Language", "fr, en;q=0.5")
+			.with(user(officer.username()))).andExpect(content().string(containsString("ngoài phạm vi")));
 	}
 
 	@Test
