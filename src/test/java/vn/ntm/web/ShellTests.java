@@ -43,6 +43,8 @@ class ShellTests {
 			.andExpect(cookie().value("NTM_LANG", "en"))
 			.andExpect(content().string(containsString("Administrative units")))
 			.andExpect(content().string(not(containsString("Đơn vị hành chính</span>"))));
+		mvc.perform(get("/").header("Accept-Language", "en-US,en;q=0.9").with(user(officer.username())))
+			.andExpect(content().string(containsString("Đơn vị hành chính")));
 		// API clients choose with Accept-Language (the cookie, when there is one, wins)
 		mvc.perform(get("/api/v1/units/{id}", 987_654_321L).header("Accept-Language", "en-US,en;q=0.9")
 			.with(user(officer.username())))
