@@ -88,6 +88,10 @@ class EvaluationPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("17 (16, 19)"), containsString("15 (6, 8, 18, 19)"),
 					containsString("Mở kỳ đánh giá"))));
+		// the unit page carries the assessments panel
+		mvc.perform(get("/units/{id}", tamThanh.id()).with(user(officer.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("assessments-panel"), containsString("17 (16, 19)"))));
 	}
 
 	@Test
