@@ -45,6 +45,13 @@ public interface AssessmentManagement {
 	Evaluation evaluate(long unitId, long setId, LocalDate asOf, EvaluationInput input);
 
 	/**
+	 * An evaluation of an entry given in the request, checked as {@link #record} checks
+	 * it (codes, kinds of values) and stored nowhere; {@code expectedVersion} is ignored.
+	 * The set must apply to the unit at {@code asOf}.
+	 */
+	Evaluation evaluateEntry(long unitId, long setId, LocalDate asOf, AssessmentEntry entry);
+
+	/**
 	 * Every unit below (and including) {@code rootId} that the set applies to, evaluated
 	 * for the year from what was entered — one read of the database for all of them.
 	 */

@@ -16,5 +16,6 @@ public record NewAssessment(@NotNull(message = "{assessment.unit.required}") Lon
 		@NotNull(message = "{assessment.set.required}") Long setId,
 		@Min(value = 2000, message = "{assessment.year.invalid}") @Max(value = 2100,
 				message = "{assessment.year.invalid}") int year,
-		@Nullable LocalDate asOf, @Nullable @Size(max = 500) String source, @Nullable @Size(max = 2000) String note) {
+		@Nullable LocalDate asOf, @Nullable @Size(max = 500, message = "{assessment.source.tooLong}") String source,
+		@Nullable @Size(max = 2000, message = "{assessment.note.tooLong}") String note) {
 }

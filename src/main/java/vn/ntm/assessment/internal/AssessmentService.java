@@ -3,12 +3,16 @@ package vn.ntm.assessment.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +34,11 @@ import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.Evaluator;
 import vn.ntm.criteria.engine.IndicatorDef;
 import vn.ntm.criteria.engine.IndicatorSource;
+import vn.ntm.criteria.engine.Numbers;
 import vn.ntm.criteria.engine.Requirement;
 import vn.ntm.criteria.engine.SetDefinition;
 import vn.ntm.criteria.engine.UnitFacts;
+import vn.ntm.criteria.engine.Value;
 import vn.ntm.criteria.engine.ValueType;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
@@ -69,8 +75,10 @@ class AssessmentService implements AssessmentManagement {
 
 	private final Clock clock;
 
+	private final Validator validator;
+
 	AssessmentService(AssessmentStore store, FactsAssembler facts, CriteriaCatalog catalog, TitleRegistry titles,
-			UnitManagement units, AccessPolicy access, AuditLog audit, Clock clock) {
+			UnitManagement units, AccessPolicy access, AuditLog audit, Clock clock, Validator validator) {
 		this.store = store;
 		this.facts = facts;
 		this.catalog = catalog;
@@ -79,12 +87,18 @@ class AssessmentService implements AssessmentManagement {
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
+		this.validator = validator;
 	}
 
 	@Override
 	public AssessmentView open(NewAssessment request) {
+		if (request.unitId() != null) {
+			// who may not enter for the unit learns that before anything about the
+			// request
+			access.requireActOn(request.unitId(), Permission.ASSESSMENT_ENTER);
+		}
+		check(request);
 		long unitId = request.unitId();
-		access.requireActOn(unitId, Permission.ASSESSMENT_ENTER);
 		SetSummary set = catalog.summary(request.setId());
 		if (!set.isPublished()) {
 			throw new BusinessRuleException("assessment.set.notPublished", set.label());
@@ -106,14 +120,45 @@ class AssessmentService implements AssessmentManagement {
 		return created;
 	}
 
-	private static void requireApplies(SetSummary set, UnitRef unit, LocalDate asOf) {
+	/**
+	 * Refuses, with every problem and the field it is in, a request that is not complete
+	 * or out of range (the constraints of {@link NewAssessment}).
+	 */
+	private void check(NewAssessment request) {
+		List<Problem> problems = new ArrayList<>();
+		validator.validate(request)
+			.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<NewAssessment> v) -> v.getPropertyPath().toString()))
+			.forEach(v -> {
+				String field = v.getPropertyPath().toString();
+				String key = v.getMessageTemplate().replaceAll("^\\{|\\}$", "");
+				problems.add(Problem
+					.at(List.of(new Place("assessment.field." + field, String.valueOf(v.getInvalidValue()))), key));
+			});
+		if (!problems.isEmpty()) {
+			throw new RejectedInput("assessment.open.rejected", problems);
+		}
+	}
+
+	private void requireApplies(SetSummary set, UnitRef unit, LocalDate asOf) {
 		if (unit.level() != set.unitLevel()
-				|| (!set.unitTypes().isEmpty() && !set.unitTypes().contains(unit.type().name()))) {
+				|| (!set.unitTypes().isEmpty() && !set.unitTypes().contains(unit.type().name()))
+				|| (set.ownerUnitId() != null && !withinOwner(set, unit, asOf))) {
 			throw new BusinessRuleException("assessment.unit.notApplicable", unit.fullName(), set.label());
 		}
 		if (!set.covers(asOf)) {
 			throw new BusinessRuleException("assessment.set.period", set.label(), VnFormat.date(asOf));
 		}
+	}
+
+	/**
+	 * Whether the unit lies in the province that issued a provincial set (as of the date,
+	 * or of its last day when it had ended by then).
+	 */
+	private boolean withinOwner(SetSummary set, UnitRef unit, LocalDate asOf) {
+		LocalDate day = unit.validTo() != null && asOf.isAfter(unit.validTo()) ? unit.validTo() : asOf;
+		return unit.id() == set.ownerUnitId()
+				|| units.ancestors(unit.id(), day).stream().anyMatch(a -> a.id() == set.ownerUnitId());
 	}
 
 	@Override
@@ -147,7 +192,7 @@ class AssessmentService implements AssessmentManagement {
 		Map<String, Object> before = store.snapshot(assessmentId);
 		boolean claims = entry.met() != null || entry.notMet() != null;
 		store.touch(assessmentId, entry.expectedVersion(), entry.statedMetCount(),
-				claims || entry.statedMetCount() != null, actor(), clock.instant());
+				claims || entry.statedMetCount() != null, what(view(row)), actor(), clock.instant());
 		if (entry.values() != null) {
 			entry.values().forEach((code, value) -> {
 				if (value == null) {
@@ -274,7 +319,11 @@ class AssessmentService implements AssessmentManagement {
 		if (row.isPresent()) {
 			return evaluation(unitId, setId, year, row.get().asOf(), row.get(), store.input(row.get().id()));
 		}
-		return evaluation(unitId, setId, year, LocalDate.of(year, 12, 31), null, EvaluationInput.EMPTY);
+		// nothing entered yet: the set must apply to the unit (as it had to when opening)
+		LocalDate asOf = LocalDate.of(year, 12, 31);
+		UnitRef unit = units.find(unitId, asOf).orElseGet(() -> units.details(unitId, asOf).version());
+		requireApplies(catalog.summary(setId), unit, asOf);
+		return evaluation(unitId, setId, year, asOf, null, EvaluationInput.EMPTY);
 	}
 
 	private EvaluationView evaluation(long unitId, long setId, int year, LocalDate asOf,
@@ -300,6 +349,54 @@ class AssessmentService implements AssessmentManagement {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Evaluation evaluateEntry(long unitId, long setId, LocalDate asOf, AssessmentEntry entry) {
+		access.requireRead(unitId);
+		UnitRef unit = units.find(unitId, asOf)
+			.orElseThrow(() -> new BusinessRuleException("assessment.unit.notValid", VnFormat.date(asOf)));
+		requireApplies(catalog.summary(setId), unit, asOf);
+		SetDefinition set = catalog.definition(setId);
+		check(set, entry);
+		return Evaluator.evaluate(set, facts.facts(unit, set, asOf, asOf.getYear()), input(entry));
+	}
+
+	/**
+	 * An entry as the engine reads it (after
+	 * {@link #check(SetDefinition, AssessmentEntry)}).
+	 */
+	private static EvaluationInput input(AssessmentEntry entry) {
+		Map<String, Value> values = new HashMap<>();
+		if (entry.values() != null) {
+			entry.values().forEach((code, value) -> {
+				if (value != null) {
+					values.put(code, value(value));
+				}
+			});
+		}
+		Map<String, Set<Boolean>> claims = new HashMap<>();
+		if (entry.met() != null) {
+			entry.met().forEach(n -> claims.computeIfAbsent(n, k -> new HashSet<>()).add(true));
+		}
+		if (entry.notMet() != null) {
+			entry.notMet().forEach(n -> claims.computeIfAbsent(n, k -> new HashSet<>()).add(false));
+		}
+		return new EvaluationInput(values, claims, entry.statedMetCount());
+	}
+
+	private static Value value(ValueInput value) {
+		if (value.number() != null) {
+			return new Value.Number(Numbers.of(value.number()));
+		}
+		if (value.numerator() != null && value.denominator() != null) {
+			return Value.Fraction.of(value.numerator(), value.denominator());
+		}
+		if (value.flag() != null) {
+			return new Value.Flag(value.flag());
+		}
+		return new Value.Choice(java.util.Objects.requireNonNull(value.choice()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<UnitEvaluation> evaluateWithin(long rootId, long setId, int year) {
 		access.requireRead(rootId);
 		LocalDate asOf = LocalDate.of(year, 12, 31);
@@ -307,9 +404,21 @@ class AssessmentService implements AssessmentManagement {
 		SetDefinition set = catalog.definition(setId);
 		List<UnitRef> candidates = new ArrayList<>();
 		units.find(rootId, asOf).ifPresent(candidates::add);
-		candidates.addAll(units.descendants(rootId, asOf));
+		List<UnitRef> below = units.descendants(rootId, asOf);
+		candidates.addAll(below);
 		candidates.removeIf(u -> u.level() != summary.unitLevel()
 				|| (!summary.unitTypes().isEmpty() && !summary.unitTypes().contains(u.type().name())));
+		Long owner = summary.ownerUnitId();
+		if (owner != null && owner != rootId
+				&& units.ancestors(rootId, asOf).stream().noneMatch(a -> a.id() == owner)) {
+			// a provincial set: only the province's units (none when the root is
+			// elsewhere)
+			Set<Long> inProvince = new HashSet<>();
+			if (below.stream().anyMatch(u -> u.id() == owner)) {
+				units.descendants(owner, asOf).forEach(u -> inProvince.add(u.id()));
+			}
+			candidates.removeIf(u -> !inProvince.contains(u.id()));
+		}
 		if (candidates.isEmpty()) {
 			return List.of();
 		}
@@ -357,6 +466,14 @@ class AssessmentService implements AssessmentManagement {
 		return new AssessmentView(row.id(), row.unitId(), unitLabel, set.id(), set.label(), set.name(), row.year(),
 				row.asOf(), row.statedMetCount(), row.status(), row.source(), row.note(), row.valueCount(),
 				row.claimCount(), row.rowVersion(), row.createdBy(), row.updatedBy(), row.updatedAt());
+	}
+
+	/**
+	 * The assessment named the same way in every language: "Xã Tam Thanh — QD318_XA_NTM
+	 * v1 (2023)".
+	 */
+	private static String what(AssessmentView view) {
+		return view.unitLabel() + " — " + view.setLabel() + " (" + view.year() + ")";
 	}
 
 	private static String label(AssessmentView view) {

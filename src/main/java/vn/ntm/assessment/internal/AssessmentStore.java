@@ -95,9 +95,12 @@ class AssessmentStore {
 			.list();
 	}
 
-	/** Marks a change, if nobody saved the assessment since {@code expectedVersion}. */
-	void touch(long id, int expectedVersion, @Nullable Integer statedMetCount, boolean setStated, String actor,
-			Instant at) {
+	/**
+	 * Marks a change, if nobody saved the assessment since {@code expectedVersion};
+	 * {@code what} names it in the refusal.
+	 */
+	void touch(long id, int expectedVersion, @Nullable Integer statedMetCount, boolean setStated, String what,
+			String actor, Instant at) {
 		int updated = jdbc.sql("""
 				update assessment set updated_at = :at, updated_by = :by, row_version = row_version + 1,
 				    stated_met_count = case when :setStated then cast(:stated as int) else stated_met_count end
@@ -112,7 +115,7 @@ class AssessmentStore {
 			.update();
 		if (updated == 0) {
 			Row row = require(id);
-			throw new ConcurrentChangeException("#" + id, row.updatedBy() == null ? row.createdBy() : row.updatedBy(),
+			throw new ConcurrentChangeException(what, row.updatedBy() == null ? row.createdBy() : row.updatedBy(),
 					row.updatedAt() == null ? row.createdAt() : row.updatedAt());
 		}
 	}

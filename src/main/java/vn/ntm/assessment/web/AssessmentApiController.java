@@ -1,0 +1,200 @@
+package vn.ntm.assessment.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ntm.assessment.AssessmentEntry;
+import vn.ntm.assessment.AssessmentManagement;
+import vn.ntm.assessment.AssessmentView;
+import vn.ntm.assessment.NewAssessment;
+import vn.ntm.assessment.UnitEvaluation;
+import vn.ntm.assessment.ValueInput;
+import vn.ntm.criteria.CriteriaCatalog;
+import vn.ntm.criteria.engine.EvaluationInput;
+import vn.ntm.criteria.engine.RevocationVerdict;
+import vn.ntm.shared.Problem;
+import vn.ntm.shared.Problem.Place;
+import vn.ntm.shared.RejectedInput;
+import vn.ntm.shared.VnFormat;
+
+/**
+ * REST API for assessments and their evaluation: open an assessment, record what a
+ * document states, read the evaluation of one unit or of every unit below a parent, and
+ * evaluate figures without storing them. Every call is limited to the caller's units;
+ * reason texts come in the request's language.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class AssessmentApiController {
+
+	private final AssessmentManagement assessments;
+
+	private final CriteriaCatalog catalog;
+
+	private final ReasonTexts texts;
+
+	AssessmentApiController(AssessmentManagement assessments, CriteriaCatalog catalog, ReasonTexts texts) {
+		this.assessments = assessments;
+		this.catalog = catalog;
+		this.texts = texts;
+	}
+
+	/** The unit's assessments, newest year first. */
+	@GetMapping("/units/{id}/assessments")
+	List<AssessmentView> ofUnit(@PathVariable long id) {
+		return assessments.ofUnit(id);
+	}
+
+	/** Opens an assessment of a unit for a set version and year. */
+	@PostMapping("/assessments")
+	ResponseEntity<AssessmentView> open(@RequestBody NewAssessment request) {
+		AssessmentView created = assessments.open(request);
+		return ResponseEntity.created(URI.create("/api/v1/assessments/" + created.id())).body(created);
+	}
+
+	/** The assessment's header and what was entered in it. */
+	@GetMapping("/assessments/{id}")
+	AssessmentJson get(@PathVariable long id) {
+		AssessmentView view = assessments.get(id);
+		return AssessmentJson.of(view, assessments.input(id));
+	}
+
+	/**
+	 * Records values and criterion results; send the {@code rowVersion} read with the
+	 * assessment as {@code expectedVersion}.
+	 */
+	@PutMapping("/assessments/{id}/entries")
+	AssessmentView record(@PathVariable long id, @RequestBody AssessmentEntry entry) {
+		return assessments.record(id, entry);
+	}
+
+	@GetMapping("/assessments/{id}/evaluation")
+	EvaluationJson evaluation(@PathVariable long id, Locale locale) {
+		return new EvaluationJson.Writer(texts, locale).of(assessments.evaluate(id));
+	}
+
+	/**
+	 * The evaluation of a unit for a set and year: of the stored assessment, or of
+	 * nothing entered (which shows what is missing).
+	 */
+	@GetMapping("/units/{id}/evaluation")
+	EvaluationJson evaluation(@PathVariable long id, @RequestParam long set, @RequestParam int year, Locale locale) {
+		return new EvaluationJson.Writer(texts, locale).of(assessments.evaluate(id, set, year));
+	}
+
+	/** Evaluates what the request gives, stored nowhere. */
+	@PostMapping("/evaluations")
+	AdHocJson evaluate(@RequestBody AdHocRequest request, Locale locale) {
+		List<Problem> problems = new ArrayList<>();
+		if (request.unitId() == null) {
+			problems.add(Problem.at(List.of(new Place("assessment.field.unitId", "")), "assessment.unit.required"));
+		}
+		if (request.setId() == null) {
+			problems.add(Problem.at(List.of(new Place("assessment.field.setId", "")), "assessment.set.required"));
+		}
+		if (request.unitId() == null || request.setId() == null) {
+			throw new RejectedInput("assessment.rejected", problems);
+		}
+		LocalDate asOf = request.asOf() != null ? request.asOf() : VnFormat.today();
+		AssessmentEntry entry = new AssessmentEntry(request.values(), request.met(), request.notMet(),
+				request.statedMetCount(), null, 0);
+		return new AdHocJson(request.unitId(), request.setId(), asOf, new EvaluationJson.Writer(texts, locale)
+			.result(assessments.evaluateEntry(request.unitId(), request.setId(), asOf, entry)));
+	}
+
+	/**
+	 * Every unit below (and including) the unit that the set applies to, evaluated for
+	 * the year: most criteria met first; {@code atRiskOnly} keeps those at risk of
+	 * revocation or to be revoked.
+	 */
+	@GetMapping("/units/{id}/evaluations/within")
+	WithinJson within(@PathVariable long id, @RequestParam long set, @RequestParam int year,
+			@RequestParam(defaultValue = "false") boolean atRiskOnly, Locale locale) {
+		EvaluationJson.Writer writer = new EvaluationJson.Writer(texts, locale);
+		List<EvaluationJson.Row> rows = sorted(assessments.evaluateWithin(id, set, year)).stream()
+			.filter(u -> !atRiskOnly || atRisk(u))
+			.map(writer::row)
+			.toList();
+		return new WithinJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, rows.size(), rows);
+	}
+
+	/** Most criteria met first, then by name. */
+	static List<UnitEvaluation> sorted(List<UnitEvaluation> units) {
+		return units.stream()
+			.sorted(Comparator.comparingInt((UnitEvaluation u) -> -u.evaluation().summary().met())
+				.thenComparing(UnitEvaluation::label))
+			.toList();
+	}
+
+	static boolean atRisk(UnitEvaluation unit) {
+		RevocationVerdict.Outcome outcome = unit.evaluation().revocation().outcome();
+		return outcome == RevocationVerdict.Outcome.AT_RISK || outcome == RevocationVerdict.Outcome.REVOKE;
+	}
+
+	/**
+	 * An evaluation of figures given in the request: the unit and set version, the date
+	 * (today when absent), and an entry as {@code PUT /assessments/{id}/entries} takes
+	 * it.
+	 */
+	record AdHocRequest(@Nullable Long unitId, @Nullable Long setId, @Nullable LocalDate asOf,
+			@Nullable Map<String, @Nullable ValueInput> values, @Nullable List<String> met,
+			@Nullable List<String> notMet, @Nullable Integer statedMetCount) {
+	}
+
+	record AdHocJson(long unitId, long setId, LocalDate asOf, EvaluationJson.Result evaluation) {
+	}
+
+	record WithinJson(long rootId, EvaluationJson.SetJson set, int year, int count, List<EvaluationJson.Row> units) {
+	}
+
+	/**
+	 * An assessment and what was entered: values by indicator code, criteria stated met
+	 * and not met (a criterion in both is a contradiction of the source).
+	 */
+	record AssessmentJson(AssessmentView assessment, Map<String, EvaluationJson.ValueJson> values, List<String> met,
+			List<String> notMet, @Nullable Integer statedMetCount) {
+
+		static AssessmentJson of(AssessmentView view, EvaluationInput input) {
+			Map<String, EvaluationJson.ValueJson> values = new LinkedHashMap<>();
+			new TreeSet<>(input.values().keySet())
+				.forEach(code -> values.put(code, EvaluationJson.ValueJson.of(input.values().get(code))));
+			List<String> met = new ArrayList<>();
+			List<String> notMet = new ArrayList<>();
+			input.claims().forEach((number, claims) -> {
+				if (claims.contains(Boolean.TRUE)) {
+					met.add(number);
+				}
+				if (claims.contains(Boolean.FALSE)) {
+					notMet.add(number);
+				}
+			});
+			met.sort(CRITERIA_ORDER);
+			notMet.sort(CRITERIA_ORDER);
+			return new AssessmentJson(view, values, met, notMet, input.statedMetCount());
+		}
+
+	}
+
+	/** "2" before "10"; codes that are not numbers after, alphabetically. */
+	static final Comparator<String> CRITERIA_ORDER = Comparator
+		.comparing((String n) -> n.matches("\\d{1,9}") ? Integer.parseInt(n) : Integer.MAX_VALUE)
+		.thenComparing(n -> n);
+
+}
