@@ -29,10 +29,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("NTM_LANG");
 		resolver.setDefaultLocale(VIETNAMESE);
-		// without the cookie: English when the client asks for it first (API clients),
-		// else Vietnamese
-		resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") != null
-				&& "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : VIETNAMESE);
+		// without the cookie: Vietnamese on pages whatever the browser's language; an API
+		// client that asks for English first (Accept-Language) gets English
+		resolver.setDefaultLocaleFunction(
+				request -> request.getRequestURI().startsWith("/api/") && request.getHeader("Accept-Language") != null
+						&& "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : VIETNAMESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}

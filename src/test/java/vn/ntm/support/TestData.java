@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.orgunit.NewUnit;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
@@ -36,9 +37,22 @@ public class TestData {
 
 	private final UserManagement users;
 
-	TestData(UnitManagement units, UserManagement users) {
+	private final CriteriaCatalog catalog;
+
+	TestData(UnitManagement units, UserManagement users, CriteriaCatalog catalog) {
 		this.units = units;
 		this.users = users;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The id of the shipped set version in force at the end of 2024 (or else the newest).
+	 */
+	public long setId(String code) {
+		return SystemTask.call(() -> catalog.inForce(code, LocalDate.of(2024, 12, 31))
+			.or(() -> catalog.sets().stream().filter(s -> s.code().equals(code)).findFirst())
+			.orElseThrow(() -> new AssertionError("no criteria set " + code))
+			.id());
 	}
 
 	public static String unique(String prefix) {
