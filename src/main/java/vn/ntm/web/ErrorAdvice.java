@@ -127,8 +127,11 @@ class ErrorAdvice {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, Locale locale) {
-		return answer(HttpStatus.CONTENT_TOO_LARGE, messages.get("error.upload.tooLarge", new Object[0], locale),
-				request, locale, Map.of());
+		// the servlet's multipart limit does not tell its size; the API's body limit does
+		long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : 20L * 1024 * 1024;
+		return answer(HttpStatus.CONTENT_TOO_LARGE,
+				messages.get("error.upload.tooLarge", new Object[] { limit / (1024 * 1024) + " MB" }, locale), request,
+				locale, Map.of());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -178,3 +178,5 @@ create table title_award (
     constraint title_award_revoked_after check (revoked_on is null or decided_on is null or revoked_on >= decided_on)
 );
 create index title_award_unit_idx on title_award (unit_id, title_code);
+-- a title of a year is held once: two people recording it at the same moment cannot both succeed
+create unique index title_award_once on title_award (unit_id, title_code, title_year) where revoked_on is null;

@@ -114,8 +114,8 @@ class AssessmentApiTests {
 			.andExpect(jsonPath("$.set.code").value("QD318_XA_NTM"))
 			.andExpect(jsonPath("$.evaluation.summary.notation").value("17 (16, 19)"))
 			.andExpect(jsonPath("$.evaluation.summary.ratio").value("17/19"))
-			.andExpect(jsonPath("$.evaluation.revocation.outcome").value("AT_RISK"))
-			.andExpect(jsonPath("$.evaluation.revocation.label").value("Có nguy cơ"))
+			.andExpect(jsonPath("$.evaluation.revocation.outcome").value("NOT_RECOGNISED"))
+			.andExpect(jsonPath("$.evaluation.revocation.label").value("Chưa được công nhận"))
 			.andExpect(jsonPath("$.evaluation.criteria[2].indicators[0].code").value("3.1"))
 			.andExpect(jsonPath("$.evaluation.criteria[2].indicators[0].status").value("MET"))
 			.andExpect(jsonPath("$.evaluation.criteria[2].indicators[0].reasons[0].key").value("engine.indicator.met"))
@@ -139,6 +139,27 @@ class AssessmentApiTests {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("Xã Hùng Mỹ — QD318_XA_NTM v1 (2021) vừa được")))
 			.andExpect(jsonPath("$.changedBy").exists());
+	}
+
+	@Test
+	void shouldRefuseAnEntryThatDoesNotSayWhichVersionItRead() throws Exception {
+		long id = open(data.unit("20362", TestData.BEFORE_REFORM).id(), ntm, 2022).id();
+		mvc.perform(put("/api/v1/assessments/{id}/entries", id).with(httpBasic("admin", "NtmDemo@2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{" + RESULTS + "}")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void shouldRefuseNumbersNoFigureNeeds() throws Exception {
+		UnitRef tamThanh = data.unit("20359", TestData.BEFORE_REFORM);
+		for (String number : new String[] { "1e10000000", "1234567890123456", "0.0000000000001" }) {
+			mvc.perform(post("/api/v1/evaluations").with(httpBasic("tamky", "NtmDemo@2026"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"unitId\": " + tamThanh.id() + ", \"setId\": " + ntm
+						+ ", \"asOf\": \"2024-12-31\", \"values\": {\"3.1\": {\"number\": " + number + "}}}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.problems[0].message", containsString("số quá lớn")));
+		}
 	}
 
 	@Test

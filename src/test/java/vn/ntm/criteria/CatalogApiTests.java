@@ -33,6 +33,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -150,6 +151,43 @@ class CatalogApiTests {
 		mvc.perform(json(post("/api/v1/criteria-sets"), document).with(admin).cookie(new Cookie("NTM_LANG", "en")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("nothing was saved")));
+	}
+
+	@Test
+	void shouldKeepANationalCodeOutOfAProvincesHands() throws Exception {
+		String code = CatalogTestSets.uniqueCode("KEEP");
+		ObjectNode document = document(code);
+		long id = read(mvc.perform(json(post("/api/v1/criteria-sets"), document).with(admin))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).get("id").asLong();
+		int version = read(mvc.perform(get("/api/v1/criteria-sets/{id}/summary", id).with(admin))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).get("rowVersion").asInt();
+		mvc.perform(json(post("/api/v1/criteria-sets/{id}/publish", id), java.util.Map.of("expectedVersion", version))
+			.with(admin)).andExpect(status().isOk());
+
+		// the same code imported as the province's own: refused, the national version
+		// stays
+		document.putObject("owner").put("code", "49").put("at", "2024-06-30");
+		mvc.perform(json(post("/api/v1/criteria-sets"), document).with(basic(office)))
+			.andExpect(status().is4xxClientError())
+			.andExpect(content().string(containsString(code)));
+		mvc.perform(get("/api/v1/criteria-sets/{id}/summary", id).with(admin))
+			.andExpect(jsonPath("$.status").value("PUBLISHED"));
+	}
+
+	@Test
+	void shouldRefuseABodyOverTheLimitBeforeReadingIt() throws Exception {
+		byte[] huge = new byte[7 * 1024 * 1024];
+		java.util.Arrays.fill(huge, (byte) ' ');
+		huge[0] = '{';
+		huge[huge.length - 1] = '}';
+		mvc.perform(post("/api/v1/criteria-sets").contentType(MediaType.APPLICATION_JSON).content(huge).with(admin))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(content().string(containsString("6 MB")));
 	}
 
 	@Test

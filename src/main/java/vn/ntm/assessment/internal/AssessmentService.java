@@ -1,5 +1,6 @@
 package vn.ntm.assessment.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -292,7 +293,19 @@ class AssessmentService implements AssessmentManagement {
 			return type == ValueType.CHOICE && indicator.choices().contains(value.choice()) ? null
 					: "assessment.value.choice";
 		}
-		return type.numeric() ? null : "assessment.value.wrongKind";
+		if (!type.numeric()) {
+			return "assessment.value.wrongKind";
+		}
+		return outOfRange(value.number()) ? "assessment.value.range" : null;
+	}
+
+	/**
+	 * At most 15 digits before the point and 12 after: no programme figure needs more,
+	 * and a number like 1E10000000 would otherwise cost minutes to print or store. Only
+	 * precision and scale are read (no arithmetic on the number).
+	 */
+	static boolean outOfRange(BigDecimal number) {
+		return number.scale() > 12 || (number.signum() != 0 && number.precision() - number.scale() > 15);
 	}
 
 	@Override

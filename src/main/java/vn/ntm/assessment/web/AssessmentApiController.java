@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,8 +84,18 @@ class AssessmentApiController {
 	 * assessment as {@code expectedVersion}.
 	 */
 	@PutMapping("/assessments/{id}/entries")
-	AssessmentView record(@PathVariable long id, @RequestBody AssessmentEntry entry) {
-		return assessments.record(id, entry);
+	AssessmentView record(@PathVariable long id, @Valid @RequestBody EntryRequest entry) {
+		return assessments.record(id, new AssessmentEntry(entry.values(), entry.met(), entry.notMet(),
+				entry.statedMetCount(), entry.source(), entry.expectedVersion()));
+	}
+
+	/**
+	 * An entry as the API takes it: {@code expectedVersion} is required, so that a client
+	 * that forgot it cannot overwrite someone else's save.
+	 */
+	record EntryRequest(@Nullable Map<String, @Nullable ValueInput> values, @Nullable List<String> met,
+			@Nullable List<String> notMet, @Nullable Integer statedMetCount, @Nullable String source,
+			@NotNull(message = "{assessment.expectedVersion.required}") Integer expectedVersion) {
 	}
 
 	@GetMapping("/assessments/{id}/evaluation")

@@ -44,7 +44,7 @@ public class EvaluationDisplay {
 
 	public String badge(RevocationVerdict.Outcome outcome) {
 		return switch (outcome) {
-			case NO_RULE -> "text-bg-light border";
+			case NO_RULE, NOT_RECOGNISED -> "text-bg-light border";
 			case SAFE -> "text-bg-success";
 			case AT_RISK -> "text-bg-warning";
 			case REVOKE -> "text-bg-danger";

@@ -65,7 +65,7 @@ public final class Evaluator {
 		Summary summary = summary(criteria);
 		checkStatedCount(input, criteria, summary, flags);
 		TitleVerdict title = title(set, facts, criteria, conditions);
-		RevocationVerdict revocation = revocation(set, criteria);
+		RevocationVerdict revocation = recognisedOnly(set, facts, revocation(set, criteria));
 		return new Evaluation(set.id(), set.code(), set.version(), facts.unitId(), thresholdClass, classReasons,
 				criteria, conditions, summary, title, revocation, flags, missingThresholds, withoutIndicators);
 	}
@@ -420,6 +420,20 @@ public final class Evaluator {
 	 * {@code criticalFailShare}% (inclusive) to under {@code failShare}% fail including a
 	 * critical one.
 	 */
+	/**
+	 * QĐ 18/2022 concerns recognised units: a unit that does not hold the set's title has
+	 * nothing to revoke, whatever its results (the counts stay for information).
+	 */
+	static RevocationVerdict recognisedOnly(SetDefinition set, UnitFacts facts, RevocationVerdict verdict) {
+		if (set.title() == null || facts.titles().contains(set.title())
+				|| verdict.outcome() == RevocationVerdict.Outcome.NO_RULE) {
+			return verdict;
+		}
+		return new RevocationVerdict(RevocationVerdict.Outcome.NOT_RECOGNISED, verdict.failing(), verdict.total(),
+				verdict.failingShare(), verdict.criticalFailing(),
+				List.of(Reason.of("engine.revocation.notRecognised", set.titleName(set.title()))));
+	}
+
 	static RevocationVerdict revocation(SetDefinition set, List<CriterionResult> criteria) {
 		RevocationRule rule = set.revocation();
 		int total = criteria.size();

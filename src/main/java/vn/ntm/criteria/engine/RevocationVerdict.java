@@ -20,6 +20,8 @@ public record RevocationVerdict(Outcome outcome, int failing, int total, String 
 
 		/** The set has no known revocation rule. */
 		NO_RULE,
+		/** The unit does not hold the set's title: nothing to revoke. */
+		NOT_RECOGNISED,
 		/** Every criterion met. */
 		SAFE,
 		/** Some criteria fail, not enough for revocation: maintenance is at risk. */

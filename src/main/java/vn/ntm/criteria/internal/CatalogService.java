@@ -231,6 +231,7 @@ class CatalogService implements CriteriaCatalog {
 		CatalogStore.Owner owner = owner(document);
 		Long refines = refines(document);
 		int version = store.nextVersion(document.code());
+		requireSameKeeper(document.code(), owner, null);
 		store.versions(document.code()).stream().filter(CatalogStore.SetRow::isDraft).findFirst().ifPresent(draft -> {
 			throw new BusinessRuleException("catalog.set.draftExists", draft.code() + " v" + draft.version());
 		});
@@ -255,6 +256,7 @@ class CatalogService implements CriteriaCatalog {
 		SetDocument fixed = withVersion(document, row.version());
 		CatalogValidator.check(fixed, context());
 		requireOwnerMayEdit(fixed);
+		requireSameKeeper(row.code(), owner(fixed), setId);
 		SetDocument before = store.document(setId);
 		store.replaceDraft(setId, fixed, owner(fixed), refines(fixed), expectedVersion, actor(), clock.instant());
 		SetSummary saved = summary(setId);
@@ -416,6 +418,30 @@ class CatalogService implements CriteriaCatalog {
 	private void requireMayCreate(SetDocument document) {
 		access.require(Permission.CATALOG_EDIT);
 		requireOwnerMayEdit(document);
+	}
+
+	/**
+	 * A code keeps its keeper through its versions: a national code stays national, a
+	 * province's code stays that province's, and only someone who may edit the latest
+	 * version makes the next one (else a province office could publish over a national
+	 * set by importing its code).
+	 */
+	private void requireSameKeeper(String code, CatalogStore.@Nullable Owner owner, @Nullable Long except) {
+		Optional<CatalogStore.SetRow> latest = store.versions(code)
+			.stream()
+			.filter(r -> except == null || r.id() != except)
+			.max(java.util.Comparator.comparingInt(CatalogStore.SetRow::version));
+		if (latest.isEmpty()) {
+			return;
+		}
+		Long keeper = latest.get().ownerUnitId();
+		Long wanted = owner == null ? null : owner.unitId();
+		if (!java.util.Objects.equals(keeper, wanted)) {
+			throw new BusinessRuleException("catalog.owner.changed", code);
+		}
+		if (access.currentIfAny().isPresent()) {
+			requireEdit(latest.get());
+		}
 	}
 
 	/** National sets are kept by administrators; a province's sets by its own office. */

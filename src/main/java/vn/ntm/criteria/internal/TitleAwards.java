@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,23 +119,29 @@ class TitleAwards implements TitleRegistry {
 		if (duplicate) {
 			throw new BusinessRuleException("title.duplicate", unit.fullName(), award.titleCode(), award.year());
 		}
-		long id = jdbc.sql("""
-				insert into title_award (unit_id, title_code, title_year, decided_on, decision_number, source, note,
-				    created_at, created_by)
-				values (:unit, :title, :year, :decided, :decision, :source, :note, :at, :by)
-				returning id
-				""")
-			.param("unit", unitId)
-			.param("title", award.titleCode())
-			.param("year", award.year())
-			.param("decided", award.decidedOn())
-			.param("decision", blankToNull(award.decisionNumber()))
-			.param("source", blankToNull(award.source()))
-			.param("note", blankToNull(award.note()))
-			.param("at", Timestamp.from(clock.instant()))
-			.param("by", access.current().username())
-			.query(Long.class)
-			.single();
+		long id;
+		try {
+			id = jdbc.sql("""
+					insert into title_award (unit_id, title_code, title_year, decided_on, decision_number, source, note,
+					    created_at, created_by)
+					values (:unit, :title, :year, :decided, :decision, :source, :note, :at, :by)
+					returning id
+					""")
+				.param("unit", unitId)
+				.param("title", award.titleCode())
+				.param("year", award.year())
+				.param("decided", award.decidedOn())
+				.param("decision", blankToNull(award.decisionNumber()))
+				.param("source", blankToNull(award.source()))
+				.param("note", blankToNull(award.note()))
+				.param("at", Timestamp.from(clock.instant()))
+				.param("by", access.current().username())
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new BusinessRuleException("title.duplicate", unit.fullName(), award.titleCode(), award.year());
+		}
 		TitleAwardView created = load(id);
 		audit.record(AuditRecord.created("title_award", id, unit.fullName(),
 				"Ghi nhận " + unit.fullName() + " đạt danh hiệu " + created.titleName() + " năm " + created.year(),

@@ -860,10 +860,17 @@ class EvaluatorPropertiesTests {
 			return all.stream().filter(c -> !c.retired()).toList();
 		}
 
+		/**
+		 * A set that confers no title of its own, so that revocation is weighed whatever
+		 * the unit holds (RecognitionTests covers units without the set's title).
+		 */
 		SetDefinition set() {
-			return EngineFixtures.set(
+			SetDefinition titled = EngineFixtures.set(
 					all.stream().map(c -> bare(c.number(), c.kind(), c.critical(), c.retired())).toList(), rule, null,
 					prerequisites);
+			return new SetDefinition(titled.id(), titled.code(), titled.version(), titled.name(), null,
+					titled.thresholdScheme(), titled.thresholdRules(), titled.prerequisites(), titled.revocation(),
+					titled.criteria(), titled.titleNames());
 		}
 
 		EvaluationInput input() {
