@@ -32,6 +32,7 @@ import vn.ntm.assessment.ValueInput;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.RevocationVerdict;
+import vn.ntm.criteria.engine.Status;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
@@ -148,6 +149,27 @@ class AssessmentApiController {
 		return new WithinJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, rows.size(), rows);
 	}
 
+	/**
+	 * The assessment matrix of a parent: the set's criteria, one row per unit below the
+	 * parent with each criterion's status, and per criterion how many rows meet it;
+	 * {@code below} keeps units meeting fewer criteria.
+	 */
+	@GetMapping("/units/{id}/evaluations/matrix")
+	MatrixJson matrix(@PathVariable long id, @RequestParam long set, @RequestParam int year,
+			@RequestParam(required = false) @Nullable Integer below,
+			@RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String dir) {
+		EvaluationMatrix matrix = EvaluationMatrix.of(id, catalog.definition(set),
+				assessments.evaluateWithin(id, set, year), below, sort, dir);
+		return new MatrixJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, below, matrix.criteria(),
+				matrix.rows()
+					.stream()
+					.map(r -> new MatrixRowJson(r.unitId(), r.label(), r.assessmentId(), r.notation(), r.met(),
+							r.total(), r.cells()))
+					.toList(),
+				matrix.totals());
+	}
+
 	/** Most criteria met first, then by name. */
 	static List<UnitEvaluation> sorted(List<UnitEvaluation> units) {
 		return units.stream()
@@ -172,6 +194,14 @@ class AssessmentApiController {
 	}
 
 	record AdHocJson(long unitId, long setId, LocalDate asOf, EvaluationJson.Result evaluation) {
+	}
+
+	record MatrixJson(long rootId, EvaluationJson.SetJson set, int year, @Nullable Integer below,
+			List<EvaluationMatrix.Column> criteria, List<MatrixRowJson> rows, Map<String, Integer> totals) {
+	}
+
+	record MatrixRowJson(long unitId, String label, @Nullable Long assessmentId, String notation, int met, int total,
+			Map<String, Status> cells) {
 	}
 
 	record WithinJson(long rootId, EvaluationJson.SetJson set, int year, int count, List<EvaluationJson.Row> units) {

@@ -34,6 +34,22 @@ public class EvaluationDisplay {
 		};
 	}
 
+	/**
+	 * The compact mark of a criterion in the matrix: ✓ met, ✗ not met, ! the source
+	 * states both, ? anything undecided (no data, no threshold, needs judgement…).
+	 */
+	public String mark(@Nullable Status status) {
+		if (status == null) {
+			return "?";
+		}
+		return switch (status) {
+			case MET -> "✓";
+			case NOT_MET -> "✗";
+			case CONFLICT -> "!";
+			default -> "?";
+		};
+	}
+
 	public String badge(TitleVerdict.Outcome outcome) {
 		return switch (outcome) {
 			case QUALIFIES -> "text-bg-success";
