@@ -66,6 +66,16 @@ final class AppUnderTest implements AutoCloseable {
 		return response.body();
 	}
 
+	/** GETs a path and returns the body's bytes; fails unless 200. */
+	byte[] bytes(String path) throws Exception {
+		HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(path + " answered " + response.statusCode());
+		}
+		return response.body();
+	}
+
 	<T> T bean(Class<T> type) {
 		return context.getBean(type);
 	}

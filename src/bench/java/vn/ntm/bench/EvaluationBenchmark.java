@@ -61,6 +61,8 @@ public class EvaluationBenchmark {
 
 	long setId;
 
+	long quangNam;
+
 	@Setup(Level.Trial)
 	public void start() throws Exception {
 		app = AppUnderTest.start();
@@ -69,6 +71,7 @@ public class EvaluationBenchmark {
 		jdbc = app.bean(JdbcClient.class);
 		CriteriaCatalog catalog = app.bean(CriteriaCatalog.class);
 		country = SystemTask.call(units::countryId);
+		quangNam = SystemTask.call(() -> units.findByCode("49", END_2024)).orElseThrow().id();
 		setId = SystemTask.call(() -> catalog.inForce("QD318_XA_NTM", END_2024)).orElseThrow().id();
 		SetDefinition set = SystemTask.call(() -> catalog.definition(setId));
 		List<Long> communes = SystemTask.call(() -> units.descendants(country, END_2024))
@@ -167,6 +170,21 @@ public class EvaluationBenchmark {
 					rs.getObject(5), rs.getString(6) })
 			.list();
 		return unitCount + rows.size();
+	}
+
+	/**
+	 * The matrix page of a pre-reform province (Quảng Nam: 203 xã on 31/12/2024) × 19 criteria, 2023,
+	 * rendered.
+	 */
+	@Benchmark
+	public int provinceMatrixPage() throws Exception {
+		return app.get("/units/" + quangNam + "/evaluations/matrix?set=" + setId + "&year=2023").length();
+	}
+
+	/** The matrix of every commune of the country (8,248 × 19), 2023, as a streamed .xlsx. */
+	@Benchmark
+	public int countryMatrixXlsx() throws Exception {
+		return app.bytes("/units/" + country + "/evaluations/matrix.xlsx?set=" + setId + "&year=2023").length;
 	}
 
 	private static int count(List<UnitEvaluation> evaluations) {
