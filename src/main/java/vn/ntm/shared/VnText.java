@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Vietnamese text helpers. {@link #searchKey(String)} folds a text to lower-case ASCII
  * without tone marks so that "hung my" finds "Hùng Mỹ" and "tam thang" finds "Tam Thăng".
@@ -35,6 +37,11 @@ public final class VnText {
 	/** Escapes the LIKE wildcards of a user-typed fragment. */
 	public static String likeEscape(String fragment) {
 		return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/** The text stripped of surrounding white space, or null when nothing is left. */
+	public static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

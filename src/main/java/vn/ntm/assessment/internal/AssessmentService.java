@@ -50,6 +50,7 @@ import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
 import vn.ntm.shared.VnFormat;
+import vn.ntm.shared.VnText;
 
 /**
  * The assessment facade: opens assessments, records what people enter (checked against
@@ -114,8 +115,8 @@ class AssessmentService implements AssessmentManagement {
 		store.find(unitId, set.id(), request.year()).ifPresent(existing -> {
 			throw new BusinessRuleException("assessment.exists", unit.fullName(), set.label(), request.year());
 		});
-		long id = store.insert(unitId, set.id(), request.year(), asOf, blankToNull(request.source()),
-				blankToNull(request.note()), actor(), clock.instant());
+		long id = store.insert(unitId, set.id(), request.year(), asOf, VnText.blankToNull(request.source()),
+				VnText.blankToNull(request.note()), actor(), clock.instant());
 		AssessmentView created = view(store.require(id));
 		audit.record(AuditRecord.created("assessment", id, label(created), "Mở đánh giá " + label(created), created));
 		return created;
@@ -206,7 +207,7 @@ class AssessmentService implements AssessmentManagement {
 		}
 		if (claims) {
 			store.replaceClaims(assessmentId, entry.met() == null ? List.of() : entry.met(),
-					entry.notMet() == null ? List.of() : entry.notMet(), blankToNull(entry.source()), actor(),
+					entry.notMet() == null ? List.of() : entry.notMet(), VnText.blankToNull(entry.source()), actor(),
 					clock.instant());
 		}
 		AssessmentView saved = view(store.require(assessmentId));
@@ -495,10 +496,6 @@ class AssessmentService implements AssessmentManagement {
 
 	private String actor() {
 		return access.current().username();
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

@@ -31,7 +31,6 @@ import vn.ntm.assessment.UnitEvaluation;
 import vn.ntm.assessment.ValueInput;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.engine.EvaluationInput;
-import vn.ntm.criteria.engine.RevocationVerdict;
 import vn.ntm.criteria.engine.Status;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
@@ -143,7 +142,7 @@ class AssessmentApiController {
 			@RequestParam(defaultValue = "false") boolean atRiskOnly, Locale locale) {
 		EvaluationJson.Writer writer = new EvaluationJson.Writer(texts, locale);
 		List<EvaluationJson.Row> rows = sorted(assessments.evaluateWithin(id, set, year)).stream()
-			.filter(u -> !atRiskOnly || atRisk(u))
+			.filter(u -> !atRiskOnly || u.evaluation().revocation().atRiskOrRevoke())
 			.map(writer::row)
 			.toList();
 		return new WithinJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, rows.size(), rows);
@@ -176,11 +175,6 @@ class AssessmentApiController {
 			.sorted(Comparator.comparingInt((UnitEvaluation u) -> -u.evaluation().summary().met())
 				.thenComparing(UnitEvaluation::label))
 			.toList();
-	}
-
-	static boolean atRisk(UnitEvaluation unit) {
-		RevocationVerdict.Outcome outcome = unit.evaluation().revocation().outcome();
-		return outcome == RevocationVerdict.Outcome.AT_RISK || outcome == RevocationVerdict.Outcome.REVOKE;
 	}
 
 	/**

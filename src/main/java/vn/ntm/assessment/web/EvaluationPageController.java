@@ -329,7 +329,8 @@ class EvaluationPageController {
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("atRiskOnly", atRiskOnly);
-		model.addAttribute("rows", all.stream().filter(u -> !atRiskOnly || AssessmentApiController.atRisk(u)).toList());
+		model.addAttribute("rows",
+				all.stream().filter(u -> !atRiskOnly || u.evaluation().revocation().atRiskOrRevoke()).toList());
 		model.addAttribute("total", all.size());
 		model.addAttribute("entered", all.stream().filter(u -> u.assessmentId() != null).count());
 		model.addAttribute("qualifying",

@@ -16,6 +16,11 @@ public record RevocationVerdict(Outcome outcome, int failing, int total, String 
 		reasons = List.copyOf(reasons);
 	}
 
+	/** At risk of revocation or to be revoked: the units lists single out. */
+	public boolean atRiskOrRevoke() {
+		return outcome == Outcome.AT_RISK || outcome == Outcome.REVOKE;
+	}
+
 	public enum Outcome {
 
 		/** The set has no known revocation rule. */

@@ -29,6 +29,7 @@ import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.NotFoundException;
 import vn.ntm.shared.VnFormat;
+import vn.ntm.shared.VnText;
 
 /**
  * Titles held by units, with plain SQL; recorded and revoked with an audit row each.
@@ -131,9 +132,9 @@ class TitleAwards implements TitleRegistry {
 				.param("title", award.titleCode())
 				.param("year", award.year())
 				.param("decided", award.decidedOn())
-				.param("decision", blankToNull(award.decisionNumber()))
-				.param("source", blankToNull(award.source()))
-				.param("note", blankToNull(award.note()))
+				.param("decision", VnText.blankToNull(award.decisionNumber()))
+				.param("source", VnText.blankToNull(award.source()))
+				.param("note", VnText.blankToNull(award.note()))
 				.param("at", Timestamp.from(clock.instant()))
 				.param("by", access.current().username())
 				.query(Long.class)
@@ -215,10 +216,6 @@ class TitleAwards implements TitleRegistry {
 				rs.getString("decision_number"), rs.getString("source"), rs.getString("note"),
 				rs.getObject("revoked_on", LocalDate.class), rs.getString("revocation_decision"),
 				rs.getInt("row_version"));
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

@@ -13,6 +13,7 @@ import vn.ntm.criteria.SetDocument.IndicatorDoc;
 import vn.ntm.criteria.SetDocument.RequirementDoc;
 import vn.ntm.criteria.SetDocument.ValueFromDoc;
 import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.VnText;
 
 /**
  * The edits the catalog forms make to a draft's document: a criterion or an indicator
@@ -55,11 +56,11 @@ final class DocumentEdits {
 		List<IndicatorDoc> indicators = index < 0 ? List.of() : list(criteria.get(index).indicators());
 		SetDocument.RuleDoc rule = "ALL".equals(form.ruleKind) ? null
 				: new SetDocument.RuleDoc(form.ruleKind, "AT_LEAST".equals(form.ruleKind) ? form.ruleCount : null,
-						"POINTS".equals(form.ruleKind) ? SetForm.blankToNull(form.ruleMin) : null);
+						"POINTS".equals(form.ruleKind) ? VnText.blankToNull(form.ruleMin) : null);
 		CriterionDoc criterion = new CriterionDoc(form.number.strip(),
-				"CONDITION".equals(form.kind) ? "CONDITION" : null, SetForm.blankToNull(form.name),
-				SetForm.blankToNull(form.nameStatus), SetForm.blankToNull(form.group), SetForm.blankToNull(form.agency),
-				rule, form.critical, form.retired, SetForm.blankToNull(form.source), SetForm.blankToNull(form.note),
+				"CONDITION".equals(form.kind) ? "CONDITION" : null, VnText.blankToNull(form.name),
+				VnText.blankToNull(form.nameStatus), VnText.blankToNull(form.group), VnText.blankToNull(form.agency),
+				rule, form.critical, form.retired, VnText.blankToNull(form.source), VnText.blankToNull(form.note),
 				indicators);
 		if (index < 0) {
 			criteria.add(criterion);
@@ -164,24 +165,24 @@ final class DocumentEdits {
 
 	private static IndicatorDoc indicator(IndicatorForm form) {
 		ValueFromDoc from = "ENTERED".equals(form.valueKind) ? null
-				: new ValueFromDoc(form.valueKind, SetForm.blankToNull(form.expression),
-						SetForm.blankToNull(form.title), SetForm.blankToNull(form.set), form.level, csv(form.types),
-						SetForm.blankToNull(form.scheme), csv(form.values));
+				: new ValueFromDoc(form.valueKind, VnText.blankToNull(form.expression), VnText.blankToNull(form.title),
+						VnText.blankToNull(form.set), form.level, csv(form.types), VnText.blankToNull(form.scheme),
+						csv(form.values));
 		List<RequirementDoc> requirements = new ArrayList<>();
 		for (RequirementRow row : form.requirements) {
 			if (SetForm.blank(row.op)) {
 				continue;
 			}
-			requirements.add(new RequirementDoc(row.forClass, row.op, SetForm.blankToNull(row.value), csv(row.values),
-					SetForm.blankToNull(row.text), SetForm.blankToNull(row.printed), SetForm.blankToNull(row.note),
-					SetForm.blankToNull(row.source)));
+			requirements.add(new RequirementDoc(row.forClass, row.op, VnText.blankToNull(row.value), csv(row.values),
+					VnText.blankToNull(row.text), VnText.blankToNull(row.printed), VnText.blankToNull(row.note),
+					VnText.blankToNull(row.source)));
 		}
 		List<String> choices = form.choices == null ? null
 				: Arrays.stream(form.choices.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-		return new IndicatorDoc(form.code.strip(), SetForm.blankToNull(form.name), SetForm.blankToNull(form.nameStatus),
-				form.type, SetForm.blankToNull(form.unit), form.input ? Boolean.TRUE : null, from, requirements,
-				SetForm.blankToNull(form.maxPoints), choices == null || choices.isEmpty() ? null : choices,
-				SetForm.blankToNull(form.source), SetForm.blankToNull(form.note));
+		return new IndicatorDoc(form.code.strip(), VnText.blankToNull(form.name), VnText.blankToNull(form.nameStatus),
+				form.type, VnText.blankToNull(form.unit), form.input ? Boolean.TRUE : null, from, requirements,
+				VnText.blankToNull(form.maxPoints), choices == null || choices.isEmpty() ? null : choices,
+				VnText.blankToNull(form.source), VnText.blankToNull(form.note));
 	}
 
 	static @Nullable CriterionDoc criterion(SetDocument doc, String number) {

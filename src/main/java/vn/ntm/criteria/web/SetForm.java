@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import vn.ntm.criteria.SetDocument;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.VnFormat;
+import vn.ntm.shared.VnText;
 
 /**
  * The fields of a draft set that its form edits (criteria and indicators have their own
@@ -73,26 +74,23 @@ class SetForm {
 	 */
 	SetDocument applyTo(SetDocument d) {
 		SetDocument.Decision decision = blank(decisionNumber) ? null : new SetDocument.Decision(decisionNumber.strip(),
-				Dates.optional(decisionDate, "criteria.field.decisionDate"), blankToNull(issuer));
+				Dates.optional(decisionDate, "criteria.field.decisionDate"), VnText.blankToNull(issuer));
 		SetDocument.RevocationDoc revocation = failShare == null ? null
 				: new SetDocument.RevocationDoc(failShare, criticalFailShare == null ? failShare : criticalFailShare,
 						d.revocation() == null ? null : d.revocation().source());
 		if (failShare == null && criticalFailShare != null) {
 			throw new BusinessRuleException("catalog.revocation.invalid", "—", criticalFailShare);
 		}
-		return new SetDocument(d.code(), d.version(), name.strip(), blankToNull(nameEn), d.title(), d.unitLevel(),
-				d.unitTypes(), Dates.optional(validFrom, "criteria.field.validFrom"),
-				Dates.optional(validTo, "criteria.field.validTo"), decision, blankToNull(legalBasis), d.owner(),
-				d.refines(), blankToNull(thresholdScheme), d.thresholdRules(), prerequisites, revocation,
-				blankToNull(sourceStatus), d.sources(), blankToNull(note), null, d.groups(), d.criteria());
+		return new SetDocument(d.code(), d.version(), name.strip(), VnText.blankToNull(nameEn), d.title(),
+				d.unitLevel(), d.unitTypes(), Dates.optional(validFrom, "criteria.field.validFrom"),
+				Dates.optional(validTo, "criteria.field.validTo"), decision, VnText.blankToNull(legalBasis), d.owner(),
+				d.refines(), VnText.blankToNull(thresholdScheme), d.thresholdRules(), prerequisites, revocation,
+				VnText.blankToNull(sourceStatus), d.sources(), VnText.blankToNull(note), null, d.groups(),
+				d.criteria());
 	}
 
 	static boolean blank(@Nullable String text) {
 		return text == null || text.isBlank();
-	}
-
-	static @Nullable String blankToNull(@Nullable String text) {
-		return blank(text) ? null : text.strip();
 	}
 
 	// bean accessors for data binding

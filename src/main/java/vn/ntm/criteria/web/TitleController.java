@@ -18,6 +18,7 @@ import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.LocalizedMessages;
+import vn.ntm.shared.VnText;
 import vn.ntm.shared.web.FormFlow;
 
 /**
@@ -54,8 +55,8 @@ class TitleController {
 			Locale locale) {
 		model.addAttribute("newTitle", new TitleView(code, name, nameEn, unitLevel, description, false, false));
 		return forms.submit(model, locale, () -> {
-			catalog.addTitle(new TitleView(code.strip().toUpperCase(Locale.ROOT), name, blankToNull(nameEn), unitLevel,
-					blankToNull(description), false, false));
+			catalog.addTitle(new TitleView(code.strip().toUpperCase(Locale.ROOT), name, VnText.blankToNull(nameEn),
+					unitLevel, VnText.blankToNull(description), false, false));
 			return FormFlow.saved(redirect, "/criteria/titles");
 		}, () -> pages.titles(model));
 	}
@@ -82,8 +83,8 @@ class TitleController {
 			}
 			registry.award(id,
 					new NewTitleAward(titleCode.strip(), year(year),
-							Dates.optional(decidedOn, "criteria.award.decidedOn"), blankToNull(decisionNumber),
-							blankToNull(source), blankToNull(note)));
+							Dates.optional(decidedOn, "criteria.award.decidedOn"), VnText.blankToNull(decisionNumber),
+							VnText.blankToNull(source), VnText.blankToNull(note)));
 			return FormFlow.saved(redirect, "/units/" + id);
 		}
 		catch (BusinessRuleException | ConcurrentChangeException ex) {
@@ -128,10 +129,6 @@ class TitleController {
 		catch (NumberFormatException ex) {
 			throw new BusinessRuleException("title.year.invalid");
 		}
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }
