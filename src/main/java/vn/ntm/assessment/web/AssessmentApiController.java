@@ -32,6 +32,7 @@ import vn.ntm.assessment.ValueInput;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.Status;
+import vn.ntm.criteria.engine.TitleVerdict;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
@@ -53,10 +54,14 @@ class AssessmentApiController {
 
 	private final ReasonTexts texts;
 
-	AssessmentApiController(AssessmentManagement assessments, CriteriaCatalog catalog, ReasonTexts texts) {
+	private final MatrixSource matrices;
+
+	AssessmentApiController(AssessmentManagement assessments, CriteriaCatalog catalog, ReasonTexts texts,
+			MatrixSource matrices) {
 		this.assessments = assessments;
 		this.catalog = catalog;
 		this.texts = texts;
+		this.matrices = matrices;
 	}
 
 	/** The unit's assessments, newest year first. */
@@ -150,21 +155,25 @@ class AssessmentApiController {
 
 	/**
 	 * The assessment matrix of a parent: the set's criteria, one row per unit below the
-	 * parent with each criterion's status, and per criterion how many rows meet it;
-	 * {@code below} keeps units meeting fewer criteria.
+	 * parent with each criterion's status, and per criterion how many rows meet it; the
+	 * filters and order of the page ({@link MatrixQuery}).
 	 */
 	@GetMapping("/units/{id}/evaluations/matrix")
 	MatrixJson matrix(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(required = false) @Nullable Integer below,
+			@RequestParam(required = false) @Nullable String cls,
+			@RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String dir) {
-		EvaluationMatrix matrix = EvaluationMatrix.of(id, catalog.definition(set),
-				assessments.evaluateWithin(id, set, year), below, sort, dir);
-		return new MatrixJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, below, matrix.criteria(),
+		EvaluationMatrix matrix = matrices.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir));
+		return new MatrixJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, below, matrix.query(),
+				matrix.sortParam(), matrix.descending() ? "desc" : "asc", matrix.criteria(),
 				matrix.rows()
 					.stream()
 					.map(r -> new MatrixRowJson(r.unitId(), r.label(), r.assessmentId(), r.notation(), r.met(),
-							r.total(), r.cells()))
+							r.total(), r.cells(), r.thresholdClass(), r.title(), r.holdsTitle(),
+							r.status() == null ? null : r.status().name()))
 					.toList(),
 				matrix.totals());
 	}
@@ -190,12 +199,14 @@ class AssessmentApiController {
 	record AdHocJson(long unitId, long setId, LocalDate asOf, EvaluationJson.Result evaluation) {
 	}
 
-	record MatrixJson(long rootId, EvaluationJson.SetJson set, int year, @Nullable Integer below,
-			List<EvaluationMatrix.Column> criteria, List<MatrixRowJson> rows, Map<String, Integer> totals) {
+	record MatrixJson(long rootId, EvaluationJson.SetJson set, int year, @Nullable Integer below, MatrixQuery filters,
+			String sort, String dir, List<EvaluationMatrix.Column> criteria, List<MatrixRowJson> rows,
+			Map<String, Integer> totals) {
 	}
 
 	record MatrixRowJson(long unitId, String label, @Nullable Long assessmentId, String notation, int met, int total,
-			Map<String, Status> cells) {
+			Map<String, Status> cells, @Nullable String thresholdClass, TitleVerdict.Outcome title, boolean holdsTitle,
+			@Nullable String status) {
 	}
 
 	record WithinJson(long rootId, EvaluationJson.SetJson set, int year, int count, List<EvaluationJson.Row> units) {

@@ -6,14 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.UnitEvaluation;
+import vn.ntm.assessment.WorkflowState;
 import vn.ntm.criteria.engine.CriterionDef;
 import vn.ntm.criteria.engine.CriterionKind;
 import vn.ntm.criteria.engine.CriterionResult;
 import vn.ntm.criteria.engine.SetDefinition;
 import vn.ntm.criteria.engine.Status;
+import vn.ntm.criteria.engine.TitleVerdict;
+import vn.ntm.shared.BusinessRuleException;
 
 /**
  * The assessment matrix of a parent unit, as the documents lay it out: one row per unit
@@ -21,20 +26,28 @@ import vn.ntm.criteria.engine.Status;
  * (16, 19)") and met/total per row, and per criterion how many of the rows meet it.
  *
  * @param criteria the set's criteria in force, in order (conditions are not columns)
- * @param rows the units shown (after {@code below}), in the order asked for
+ * @param rows the units shown (after the filters), in the order asked for
  * @param totals per criterion number, how many rows meet it
  * @param below when given, only units meeting fewer criteria are shown
+ * @param sortCriterion the criterion whose column orders the rows (with
+ * {@link Sort#CRITERION})
+ * @param query the filters and order as asked (for links and exports)
  */
 record EvaluationMatrix(long rootId, List<Column> criteria, List<Line> rows, Map<String, Integer> totals,
-		@Nullable Integer below, Sort sort, boolean descending) {
+		@Nullable Integer below, Sort sort, boolean descending, @Nullable String sortCriterion, MatrixQuery query) {
 
 	/** A criterion column: its number and name (the header's tooltip). */
 	record Column(String number, @Nullable String name) {
 	}
 
-	/** One unit's row: the status of each criterion by number. */
+	/**
+	 * One unit's row: the status of each criterion by number, the class whose thresholds
+	 * apply (a region, a commune group), the title verdict, whether the unit holds the
+	 * set's title, and the status of its assessment (none when not opened).
+	 */
 	record Line(long unitId, String label, @Nullable Long assessmentId, String notation, int met, int total,
-			Map<String, Status> cells) {
+			Map<String, Status> cells, @Nullable String thresholdClass, TitleVerdict.Outcome title, boolean holdsTitle,
+			@Nullable AssessmentStatus status) {
 
 		/** The status of a criterion, {@link Status#NO_DATA} when the unit has none. */
 		public Status cell(String number) {
@@ -45,57 +58,151 @@ record EvaluationMatrix(long rootId, List<Column> criteria, List<Line> rows, Map
 
 	enum Sort {
 
-		MET, NAME;
+		MET, NAME, CRITERION
 
-		static Sort of(@Nullable String text) {
-			return "name".equalsIgnoreCase(text) ? NAME : MET;
+	}
+
+	/** What the title filter asks for. */
+	enum TitleFilter {
+
+		/** Đủ điều kiện công nhận. */
+		QUALIFIES,
+		/** Chưa đủ điều kiện. */
+		DOES_NOT_QUALIFY,
+		/** Chưa đủ số liệu để kết luận. */
+		INCOMPLETE,
+		/** Đã được công nhận (holds the set's title). */
+		HELD,
+		/** Chưa được công nhận. */
+		NOT_HELD;
+
+		boolean accepts(Line line) {
+			return switch (this) {
+				case QUALIFIES -> line.title() == TitleVerdict.Outcome.QUALIFIES;
+				case DOES_NOT_QUALIFY -> line.title() == TitleVerdict.Outcome.DOES_NOT_QUALIFY;
+				case INCOMPLETE -> line.title() == TitleVerdict.Outcome.INCOMPLETE;
+				case HELD -> line.holdsTitle();
+				case NOT_HELD -> !line.holdsTitle();
+			};
 		}
 
 	}
 
+	/** The status filter's value for units without an assessment. */
+	static final String NO_ASSESSMENT = "NONE";
+
 	/**
 	 * Builds the matrix from the evaluations of every unit within the root (the root
-	 * itself is not a row). Most criteria met first unless sorted by name; ties go by
+	 * itself is not a row). Most criteria met first unless sorted otherwise; ties go by
 	 * name.
+	 * @param held the titles each unit holds at the date
+	 * @param states the workflow state of each assessment, by assessment id
 	 */
-	static EvaluationMatrix of(long rootId, SetDefinition set, List<UnitEvaluation> within, @Nullable Integer below,
-			@Nullable String sort, @Nullable String dir) {
+	static EvaluationMatrix of(long rootId, SetDefinition set, List<UnitEvaluation> within, Map<Long, Set<String>> held,
+			Map<Long, WorkflowState> states, MatrixQuery query) {
 		List<Column> columns = set.active()
 			.stream()
 			.filter(c -> c.kind() == CriterionKind.CRITERION)
 			.map((CriterionDef c) -> new Column(c.number(), c.name()))
 			.toList();
-		Sort by = Sort.of(sort);
+		String sortText = query.sort() == null ? "" : query.sort().strip();
+		Sort by;
+		String criterion = null;
+		if (sortText.startsWith("c:")) {
+			by = Sort.CRITERION;
+			criterion = sortText.substring(2);
+			String number = criterion;
+			if (columns.stream().noneMatch(c -> c.number().equals(number))) {
+				throw new BusinessRuleException("matrix.filter.invalid", sortText, "matrix.sort");
+			}
+		}
+		else if ("name".equalsIgnoreCase(sortText)) {
+			by = Sort.NAME;
+		}
+		else if (sortText.isEmpty() || "met".equalsIgnoreCase(sortText)) {
+			by = Sort.MET;
+		}
+		else {
+			throw new BusinessRuleException("matrix.filter.invalid", sortText, "matrix.sort");
+		}
+		String dir = query.dir();
 		boolean descending = dir == null || dir.isBlank() ? by == Sort.MET : "desc".equalsIgnoreCase(dir);
+		TitleFilter titleFilter = blank(query.title()) ? null
+				: parse(TitleFilter.class, query.title(), "matrix.filter.title");
+		String status = blank(query.status()) ? null : query.status().strip().toUpperCase(Locale.ROOT);
+		if (status != null && !status.equals(NO_ASSESSMENT)) {
+			parse(AssessmentStatus.class, status, "matrix.filter.status");
+		}
+		String cls = blank(query.cls()) ? null : query.cls().strip();
 		Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
 		Comparator<Line> byName = Comparator.comparing(Line::label, collator);
-		Comparator<Line> order = by == Sort.NAME ? byName : Comparator.comparingInt(Line::met);
+		String sortNumber = criterion;
+		Comparator<Line> order = switch (by) {
+			case NAME -> byName;
+			case MET -> Comparator.comparingInt(Line::met);
+			case CRITERION -> Comparator.comparingInt((Line l) -> rank(l.cell(sortNumber)));
+		};
 		if (descending) {
 			order = order.reversed();
 		}
-		if (by == Sort.MET) {
+		if (by != Sort.NAME) {
 			order = order.thenComparing(byName);
 		}
+		String titleCode = set.title();
 		List<Line> rows = within.stream()
 			.filter(u -> u.unitId() != rootId)
-			.filter(u -> below == null || u.evaluation().summary().met() < below)
-			.map(EvaluationMatrix::line)
+			.filter(u -> query.below() == null || u.evaluation().summary().met() < query.below())
+			.map(u -> line(u, titleCode != null && held.getOrDefault(u.unitId(), Set.of()).contains(titleCode),
+					u.assessmentId() == null || !states.containsKey(u.assessmentId()) ? null
+							: states.get(u.assessmentId()).status()))
+			.filter(l -> cls == null || cls.equals(l.thresholdClass()))
+			.filter(l -> titleFilter == null || titleFilter.accepts(l))
+			.filter(l -> status == null || (status.equals(NO_ASSESSMENT) ? l.assessmentId() == null
+					: l.status() != null && l.status().name().equals(status)))
 			.sorted(order)
 			.toList();
 		Map<String, Integer> totals = new LinkedHashMap<>();
 		for (Column column : columns) {
 			totals.put(column.number(), (int) rows.stream().filter(r -> r.cell(column.number()) == Status.MET).count());
 		}
-		return new EvaluationMatrix(rootId, columns, rows, totals, below, by, descending);
+		return new EvaluationMatrix(rootId, columns, rows, totals, query.below(), by, descending, criterion, query);
 	}
 
-	private static Line line(UnitEvaluation unit) {
+	/** Met above undecided above failing, for ordering by a criterion's column. */
+	private static int rank(Status status) {
+		return status == Status.MET ? 2 : status.failing() ? 0 : 1;
+	}
+
+	private static boolean blank(@Nullable String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String text, String field) {
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BusinessRuleException("matrix.filter.invalid", text, field);
+		}
+	}
+
+	/** The sort parameter as links and exports repeat it: "met", "name", "c:16". */
+	public String sortParam() {
+		return switch (sort) {
+			case MET -> "met";
+			case NAME -> "name";
+			case CRITERION -> "c:" + sortCriterion;
+		};
+	}
+
+	private static Line line(UnitEvaluation unit, boolean holds, @Nullable AssessmentStatus status) {
 		Map<String, Status> cells = new LinkedHashMap<>();
 		for (CriterionResult result : unit.evaluation().criteria()) {
 			cells.put(result.number(), result.status());
 		}
 		return new Line(unit.unitId(), unit.label(), unit.assessmentId(), unit.evaluation().summary().notation(),
-				unit.evaluation().summary().met(), unit.evaluation().summary().total(), cells);
+				unit.evaluation().summary().met(), unit.evaluation().summary().total(), cells,
+				unit.evaluation().thresholdClass(), unit.evaluation().title().outcome(), holds, status);
 	}
 
 }

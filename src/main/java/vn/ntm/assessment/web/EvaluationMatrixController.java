@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,23 +17,27 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.ntm.assessment.AssessmentManagement;
+import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetSummary;
+import vn.ntm.orgunit.ClassificationScheme;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.shared.LocalizedMessages;
 import vn.ntm.shared.VnText;
 
 /**
  * The assessment matrix of a parent unit: units below it × the set's criteria, as a page
- * and as an .xlsx. Access is that of {@link AssessmentManagement#evaluateWithin}.
+ * and as an .xlsx, with the same filters (below N criteria, region or commune group,
+ * title, assessment status) and order. Access is that of
+ * {@link vn.ntm.assessment.AssessmentManagement#evaluateWithin}.
  */
 @Controller
 class EvaluationMatrixController {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	private final AssessmentManagement assessments;
+	private final MatrixSource source;
 
 	private final CriteriaCatalog catalog;
 
@@ -39,9 +45,9 @@ class EvaluationMatrixController {
 
 	private final MessageSource messages;
 
-	EvaluationMatrixController(AssessmentManagement assessments, CriteriaCatalog catalog, UnitManagement units,
+	EvaluationMatrixController(MatrixSource source, CriteriaCatalog catalog, UnitManagement units,
 			MessageSource messages) {
-		this.assessments = assessments;
+		this.source = source;
 		this.catalog = catalog;
 		this.units = units;
 		this.messages = messages;
@@ -51,47 +57,90 @@ class EvaluationMatrixController {
 	@GetMapping("/units/{id}/evaluations/matrix")
 	String matrix(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(required = false) @Nullable Integer below,
+			@RequestParam(required = false) @Nullable String cls,
+			@RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
 			Model model) {
-		EvaluationMatrix matrix = build(id, set, year, below, sort, dir);
-		model.addAttribute("root", units.details(id, LocalDate.of(year, 12, 31)));
+		EvaluationMatrix matrix = source.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir));
+		UnitDetails root = units.details(id, LocalDate.of(year, 12, 31));
+		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("m", matrix);
+		model.addAttribute("q", matrix.query());
+		model.addAttribute("lowerSets", source.lowerSets(root));
+		model.addAttribute("scheme", source.thresholdScheme(set));
+		model.addAttribute("titleFilters", EvaluationMatrix.TitleFilter.values());
+		model.addAttribute("statuses", AssessmentStatus.values());
 		return "assessment/matrix";
 	}
 
-	/** The same table as an .xlsx, in Vietnamese. */
+	/** The same table as an .xlsx, in Vietnamese, with the same filters and order. */
 	@GetMapping("/units/{id}/evaluations/matrix.xlsx")
 	void xlsx(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(required = false) @Nullable Integer below,
+			@RequestParam(required = false) @Nullable String cls,
+			@RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
 			HttpServletResponse response) throws IOException {
 		// evaluated (and access checked) before anything is written
-		EvaluationMatrix matrix = build(id, set, year, below, sort, dir);
+		EvaluationMatrix matrix = source.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir));
 		UnitDetails root = units.details(id, LocalDate.of(year, 12, 31));
 		SetSummary summary = catalog.summary(set);
 		Locale vi = Locale.forLanguageTag("vi");
-		String title = messages.getMessage("matrix.xlsx.title",
+		String heading = messages.getMessage("matrix.xlsx.title",
 				new Object[] { root.version().fullName(), summary.label(), summary.name(), String.valueOf(year) }, vi);
-		if (below != null) {
-			title += " " + messages.getMessage("matrix.xlsx.below", new Object[] { below }, vi);
+		String filters = filters(matrix, source.thresholdScheme(set), vi);
+		if (!filters.isEmpty()) {
+			heading += " " + filters;
 		}
 		String name = "Ma trận đánh giá - " + root.version().fullName() + " - " + summary.label() + " - " + year
 				+ ".xlsx";
 		String ascii = ("ma-tran-danh-gia-" + VnText.searchKey(root.version().fullName()) + "-" + summary.code() + "-v"
 				+ summary.version() + "-" + year)
 			.replaceAll("[^A-Za-z0-9_.-]+", "-") + ".xlsx";
+		attachment(response, ascii, name);
+		MatrixWorkbook.write(matrix, heading, messages, response.getOutputStream());
+	}
+
+	static void attachment(HttpServletResponse response, String ascii, String name) {
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
 				+ URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-		MatrixWorkbook.write(matrix, title, messages, response.getOutputStream());
 	}
 
-	private EvaluationMatrix build(long id, long set, int year, @Nullable Integer below, @Nullable String sort,
-			@Nullable String dir) {
-		return EvaluationMatrix.of(id, catalog.definition(set), assessments.evaluateWithin(id, set, year), below, sort,
-				dir);
+	/** The filters as the title of the .xlsx states them: "(chỉ các đơn vị …)". */
+	private String filters(EvaluationMatrix matrix, @Nullable ClassificationScheme scheme, Locale vi) {
+		MatrixQuery q = matrix.query();
+		List<String> parts = new ArrayList<>();
+		if (q.below() != null) {
+			parts.add(messages.getMessage("matrix.xlsx.below", new Object[] { q.below() }, vi));
+		}
+		if (q.cls() != null && !q.cls().isBlank()) {
+			String className = scheme == null ? q.cls()
+					: scheme.values()
+						.stream()
+						.filter(v -> v.code().equals(q.cls().strip()))
+						.map(ClassificationScheme.Value::name)
+						.findFirst()
+						.orElse(q.cls());
+			parts.add(LocalizedMessages.get(messages, "matrix.xlsx.cls",
+					new Object[] { scheme == null ? "" : scheme.name(), className }, vi));
+		}
+		if (q.title() != null && !q.title().isBlank()) {
+			parts.add(LocalizedMessages.get(messages, "matrix.xlsx.titleFilter",
+					new Object[] { "matrix.title." + q.title().strip().toUpperCase(Locale.ROOT) }, vi));
+		}
+		if (q.status() != null && !q.status().isBlank()) {
+			String status = q.status().strip().toUpperCase(Locale.ROOT);
+			parts.add(LocalizedMessages.get(messages, "matrix.xlsx.statusFilter",
+					new Object[] { EvaluationMatrix.NO_ASSESSMENT.equals(status) ? "matrix.status.NONE"
+							: "assessment.status." + status },
+					vi));
+		}
+		return String.join(" ", parts);
 	}
 
 }

@@ -1,0 +1,57 @@
+package vn.ntm.assessment.internal;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ntm.assessment.AssessmentTracking;
+import vn.ntm.assessment.WorkflowState;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.security.AccessPolicy;
+
+/**
+ * Workflow reads for the views of a parent: the parent must be in the user's scope, and
+ * only assessments of units at or below it are answered.
+ */
+@Service
+@Transactional(readOnly = true)
+class TrackingService implements AssessmentTracking {
+
+	private final WorkflowQueries queries;
+
+	private final UnitManagement units;
+
+	private final AccessPolicy access;
+
+	TrackingService(WorkflowQueries queries, UnitManagement units, AccessPolicy access) {
+		this.queries = queries;
+		this.units = units;
+		this.access = access;
+	}
+
+	@Override
+	public Map<Long, WorkflowState> states(long rootId, int year, Collection<Long> assessmentIds) {
+		access.requireRead(rootId);
+		if (assessmentIds.isEmpty()) {
+			return Map.of();
+		}
+		LocalDate asOf = LocalDate.of(year, 12, 31);
+		Set<Long> within = new HashSet<>();
+		within.add(rootId);
+		units.descendants(rootId, asOf).stream().map(UnitRef::id).forEach(within::add);
+		Map<Long, WorkflowState> states = new LinkedHashMap<>();
+		queries.states(assessmentIds).forEach((id, state) -> {
+			if (within.contains(state.unitId())) {
+				states.put(id, state);
+			}
+		});
+		return states;
+	}
+
+}
