@@ -15,6 +15,6 @@ public interface AssessmentTracking {
 	 * of 31/12 of the year), by assessment id, with the criterion checks of the current
 	 * round — one read for all of them.
 	 */
-	Map<Long, WorkflowState> states(long rootId, int year, Collection<Long> assessmentIds);
+	Map<Long, ProgressState> states(long rootId, int year, Collection<Long> assessmentIds);
 
 }

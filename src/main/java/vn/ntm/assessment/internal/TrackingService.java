@@ -10,7 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.assessment.AssessmentTracking;
-import vn.ntm.assessment.WorkflowState;
+import vn.ntm.assessment.ProgressState;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
@@ -36,7 +36,7 @@ class TrackingService implements AssessmentTracking {
 	}
 
 	@Override
-	public Map<Long, WorkflowState> states(long rootId, int year, Collection<Long> assessmentIds) {
+	public Map<Long, ProgressState> states(long rootId, int year, Collection<Long> assessmentIds) {
 		access.requireRead(rootId);
 		if (assessmentIds.isEmpty()) {
 			return Map.of();
@@ -45,7 +45,7 @@ class TrackingService implements AssessmentTracking {
 		Set<Long> within = new HashSet<>();
 		within.add(rootId);
 		units.descendants(rootId, asOf).stream().map(UnitRef::id).forEach(within::add);
-		Map<Long, WorkflowState> states = new LinkedHashMap<>();
+		Map<Long, ProgressState> states = new LinkedHashMap<>();
 		queries.states(assessmentIds).forEach((id, state) -> {
 			if (within.contains(state.unitId())) {
 				states.put(id, state);

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.ntm.assessment.AssessmentStatus;
-import vn.ntm.assessment.WorkflowState;
-import vn.ntm.assessment.WorkflowState.CriterionCheck;
+import vn.ntm.assessment.ProgressState;
+import vn.ntm.assessment.ProgressState.CriterionCheck;
 
 /**
  * Reads the workflow columns and tables (V2: {@code assessment.status, status_at,
@@ -29,7 +29,7 @@ class WorkflowQueries {
 		this.jdbc = jdbc;
 	}
 
-	Map<Long, WorkflowState> states(Collection<Long> ids) {
+	Map<Long, ProgressState> states(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
@@ -52,7 +52,7 @@ class WorkflowQueries {
 				where assessment_id = any(:ids) and to_status = 'RETURNED' and reason is not null
 				order by assessment_id, at desc, id desc
 				""").param("ids", array).query((rs, n) -> reasons.put(rs.getLong(1), rs.getString(2))).list();
-		Map<Long, WorkflowState> states = new LinkedHashMap<>();
+		Map<Long, ProgressState> states = new LinkedHashMap<>();
 		jdbc.sql("""
 				select id, unit_id, status, coalesce(status_at, updated_at, created_at) as since, status_by
 				from assessment where id = any(:ids)
@@ -60,7 +60,7 @@ class WorkflowQueries {
 			long id = rs.getLong("id");
 			Timestamp since = rs.getTimestamp("since");
 			states.put(id,
-					new WorkflowState(id, rs.getLong("unit_id"), AssessmentStatus.valueOf(rs.getString("status")),
+					new ProgressState(id, rs.getLong("unit_id"), AssessmentStatus.valueOf(rs.getString("status")),
 							since == null ? Instant.EPOCH : since.toInstant(), rs.getString("status_by"),
 							checks.getOrDefault(id, List.of()), reasons.get(id)));
 			return null;

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.UnitEvaluation;
-import vn.ntm.assessment.WorkflowState;
+import vn.ntm.assessment.ProgressState;
 import vn.ntm.criteria.engine.CriterionDef;
 import vn.ntm.criteria.engine.CriterionKind;
 import vn.ntm.criteria.engine.CriterionResult;
@@ -99,7 +99,7 @@ record EvaluationMatrix(long rootId, List<Column> criteria, List<Line> rows, Map
 	 * @param states the workflow state of each assessment, by assessment id
 	 */
 	static EvaluationMatrix of(long rootId, SetDefinition set, List<UnitEvaluation> within, Map<Long, Set<String>> held,
-			Map<Long, WorkflowState> states, MatrixQuery query) {
+			Map<Long, ProgressState> states, MatrixQuery query) {
 		List<Column> columns = set.active()
 			.stream()
 			.filter(c -> c.kind() == CriterionKind.CRITERION)

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentTracking;
 import vn.ntm.assessment.UnitEvaluation;
-import vn.ntm.assessment.WorkflowState;
+import vn.ntm.assessment.ProgressState;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetSummary;
 import vn.ntm.criteria.TitleRegistry;
@@ -51,7 +51,7 @@ class MatrixSource {
 		LocalDate asOf = LocalDate.of(year, 12, 31);
 		Map<Long, Set<String>> held = within.isEmpty() ? Map.of()
 				: titles.titlesHeld(within.stream().map(UnitEvaluation::unitId).toList(), asOf);
-		Map<Long, WorkflowState> states = tracking.states(rootId, year,
+		Map<Long, ProgressState> states = tracking.states(rootId, year,
 				within.stream().map(UnitEvaluation::assessmentId).filter(Objects::nonNull).toList());
 		return EvaluationMatrix.of(rootId, catalog.definition(setId), within, held, states, query);
 	}

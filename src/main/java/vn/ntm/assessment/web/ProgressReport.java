@@ -15,8 +15,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.UnitEvaluation;
-import vn.ntm.assessment.WorkflowState;
-import vn.ntm.assessment.WorkflowState.CriterionCheck;
+import vn.ntm.assessment.ProgressState;
+import vn.ntm.assessment.ProgressState.CriterionCheck;
 import vn.ntm.criteria.engine.CriterionDef;
 import vn.ntm.criteria.engine.CriterionKind;
 import vn.ntm.criteria.engine.SetDefinition;
@@ -77,7 +77,7 @@ record ProgressReport(long rootId, LocalDate today, List<Row> rows, Map<String, 
 	}
 
 	static ProgressReport of(long rootId, SetDefinition set, List<UnitEvaluation> within,
-			Map<Long, WorkflowState> states, LocalDate today, @Nullable String filter) {
+			Map<Long, ProgressState> states, LocalDate today, @Nullable String filter) {
 		String wanted = filter == null || filter.isBlank() ? null : filter.strip().toUpperCase(Locale.ROOT);
 		if (wanted != null && !STATES.contains(wanted)) {
 			throw new BusinessRuleException("matrix.filter.invalid", filter, "matrix.filter.status");
@@ -92,7 +92,7 @@ record ProgressReport(long rootId, LocalDate today, List<Row> rows, Map<String, 
 			if (unit.unitId() == rootId) {
 				continue;
 			}
-			WorkflowState state = unit.assessmentId() == null ? null : states.get(unit.assessmentId());
+			ProgressState state = unit.assessmentId() == null ? null : states.get(unit.assessmentId());
 			all.add(row(unit, state, criteria, today));
 		}
 		Map<String, Integer> totals = new LinkedHashMap<>();
@@ -108,7 +108,7 @@ record ProgressReport(long rootId, LocalDate today, List<Row> rows, Map<String, 
 		return new ProgressReport(rootId, today, rows, totals, wanted);
 	}
 
-	private static Row row(UnitEvaluation unit, @Nullable WorkflowState state, List<String> criteria, LocalDate today) {
+	private static Row row(UnitEvaluation unit, @Nullable ProgressState state, List<String> criteria, LocalDate today) {
 		if (state == null) {
 			return new Row(unit.unitId(), unit.label(), unit.assessmentId(), NOT_OPENED, null, null, Waiting.UNIT,
 					List.of(), List.of(), null);

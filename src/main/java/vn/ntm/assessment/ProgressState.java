@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * else the last change, else the opening) and by whom, the criterion checks of the
  * current round, and the reason of the last return if one was given.
  */
-public record WorkflowState(long assessmentId, long unitId, AssessmentStatus status, Instant since,
+public record ProgressState(long assessmentId, long unitId, AssessmentStatus status, Instant since,
 		@Nullable String statusBy, List<CriterionCheck> checks, @Nullable String lastReturnReason) {
 
-	public WorkflowState {
+	public ProgressState {
 		checks = List.copyOf(checks);
 	}
 
