@@ -25,6 +25,17 @@ public enum AssessmentStatus {
 		return this == DRAFT || this == RETURNED;
 	}
 
+	/** The Vietnamese label (for texts built outside a request's locale). */
+	public String label() {
+		return switch (this) {
+			case DRAFT -> "Đang nhập";
+			case SUBMITTED -> "Đã nộp, chờ kiểm tra";
+			case RETURNED -> "Bị trả lại";
+			case REVIEWED -> "Đã thẩm tra";
+			case APPROVED -> "Đã thẩm định, phê duyệt";
+		};
+	}
+
 	public String messageKey() {
 		return "assessment.status." + name();
 	}

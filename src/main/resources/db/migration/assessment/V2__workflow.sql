@@ -36,3 +36,9 @@ create table assessment_step (
     at               timestamptz not null
 );
 create index assessment_step_assessment_idx on assessment_step (assessment_id, at);
+
+-- The assessment version a value or result was last saved in, so that a refused stale save can say
+-- what the other person changed.
+alter table assessment_value add column changed_in int;
+alter table assessment_claim add column changed_in int;
+alter table assessment_step add column row_version int;

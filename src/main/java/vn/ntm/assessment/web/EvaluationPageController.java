@@ -263,7 +263,8 @@ class EvaluationPageController {
 				evaluation.withoutIndicators().stream().map(criteria::get).filter(c -> c != null).toList());
 		model.addAttribute("canEnter", canEnter);
 		model.addAttribute("years", years(view.set(), year));
-		if (canEnter && view.assessment() != null) {
+		if (canEnter && view.assessment() != null
+				&& vn.ntm.assessment.AssessmentStatus.valueOf(view.assessment().status()).editable()) {
 			AssessmentView assessment = view.assessment();
 			model.addAttribute("form",
 					typed != null ? typed : EntryForm.of(assessment, assessments.input(assessment.id())));
