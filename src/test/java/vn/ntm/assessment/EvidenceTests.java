@@ -1,16 +1,27 @@
 package vn.ntm.assessment;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -18,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -71,6 +83,9 @@ class EvidenceTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
 
 	long ntm;
 
@@ -189,7 +204,7 @@ class EvidenceTests {
 			.andExpect(header().string("Content-Disposition",
 					allOf(containsString("attachment"), containsString("filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n"))))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
-			.andExpect(header().string("Content-Security-Policy", "sandbox"))
+			.andExpect(header().stringValues("Content-Security-Policy", "sandbox"))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
@@ -293,6 +308,47 @@ class EvidenceTests {
 	}
 
 	@Test
+	void shouldAnswer413WhenTheServletRefusesTheUploadBeforeTheApplication() throws Exception {
+		long assessmentId = assessment(ntm, 2021);
+		String boundary = "----ntm" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lớn.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		long size = 21L * 1024 * 1024;
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/assessments/" + assessmentId + "/evidence"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((officer.username() + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+					Collections.enumeration(List.of(new ByteArrayInputStream(head), new InputStream() {
+						long left = size;
+
+						@Override
+						public int read() {
+							return left-- > 0 ? 'a' : -1;
+						}
+
+						@Override
+						public int read(byte[] b, int off, int len) {
+							if (left <= 0) {
+								return -1;
+							}
+							int n = (int) Math.min(len, left);
+							Arrays.fill(b, off, off + n, (byte) 'a');
+							left -= n;
+							return n;
+						}
+					}, new ByteArrayInputStream(tail))))))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("20 MB");
+	}
+
+	@Test
 	void shouldWriteSizesAsPeopleReadThem() {
 		assertThat(EvidenceView.bytes(850)).isEqualTo("850 B");
 		assertThat(EvidenceView.bytes(12_800)).isEqualTo("12,5 KB");
@@ -302,8 +358,8 @@ class EvidenceTests {
 
 	static byte[] zip() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-			zip.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry("a.txt"));
 			zip.write("a".getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
 		}
