@@ -244,15 +244,33 @@ class EvidenceTests {
 		assertThat(upload(assessmentId, file("ảnh nhà văn hóa.png", png()), "6"))
 			.contains("\"contentType\":\"image/png\"");
 
+		// an indicator alone gives its criterion; an indicator of another criterion is
+		// refused
+		mvc.perform(multipart("/api/v1/assessments/{id}/evidence", assessmentId).file(file("nước sạch.pdf", bytes))
+			.param("indicator", "17.1")
+			.with(tamPhuOfficer))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.criterionNumber").value("17"))
+			.andExpect(jsonPath("$.indicatorCode").value("17.1"));
+		mvc.perform(multipart("/api/v1/assessments/{id}/evidence", assessmentId).file(file("nước sạch.pdf", bytes))
+			.param("criterion", "1")
+			.param("indicator", "17.1")
+			.with(tamPhuOfficer))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value("Chỉ tiêu 17.1 không thuộc tiêu chí 1."));
+		mvc.perform(get("/api/v1/evidence/{id}/content", Long.MAX_VALUE).with(tamPhuOfficer))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value(containsString("Không tìm thấy tệp minh chứng")));
+
 		mvc.perform(get("/api/v1/assessments/{id}/evidence", assessmentId).with(tamPhuOfficer))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$", hasSize(4)))
+			.andExpect(jsonPath("$", hasSize(5)))
 			.andExpect(jsonPath("$[0].fileName").value(name));
 
 		// deleting keeps the file on disk and both steps in the audit
 		mvc.perform(delete("/api/v1/evidence/{id}", first).with(tamPhuOfficer)).andExpect(status().isNoContent());
 		mvc.perform(get("/api/v1/assessments/{id}/evidence", assessmentId).with(tamPhuOfficer))
-			.andExpect(jsonPath("$", hasSize(3)));
+			.andExpect(jsonPath("$", hasSize(4)));
 		mvc.perform(get("/api/v1/evidence/{id}/content", first).with(tamPhuOfficer)).andExpect(status().isNotFound());
 		assertThat(Files.exists(stored)).isTrue();
 		List<String> actions = jdbc
@@ -368,7 +386,7 @@ class EvidenceTests {
 
 	@Test
 	void shouldKeepAnotherCommuneOut() throws Exception {
-		long assessmentId = assessment(ntm, 2021);
+		long assessmentId = assessment(ntm, 2024);
 		long id = id(upload(assessmentId, file("tờ trình.pdf", pdf("tờ trình " + System.nanoTime())), ""));
 		mvc.perform(multipart("/api/v1/assessments/{id}/evidence", assessmentId).file(file("x.pdf", pdf("x")))
 			.with(otherCommune)).andExpect(status().isForbidden());
