@@ -382,6 +382,28 @@ class WorkbookRoundTripTests {
 				message -> assertThat(message).startsWith("Kỳ đánh giá của Xã Tam Thanh đã được tamthanh sửa lúc ")
 					.endsWith("sau khi mẫu được tải về: hãy tải mẫu mới và điền lại."));
 		assertUnchanged(changed, "3.1", "65");
+
+		// a change between the check and "Áp dụng": refused when applying, nothing saved
+		byte[] again = fill(template(tamThanh, ntm, 2022, "unit"), workbook -> {
+			Sheet values = workbook.getSheet(VALUES);
+			set(values, find(values, "20359", "3.1"), VALUE, 88);
+			set(values, find(values, "20359", "3.2"), VALUE, "Có");
+		});
+		JsonNode ready = upload(again, "tam-thanh-2.xlsx");
+		assertThat(ready.get("status").asString()).isEqualTo("READY");
+		mvc.perform(put("/api/v1/assessments/{id}/entries", read.id()).with(user("tamthanh"))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"values\": {\"3.1\": {\"number\": 66}}, \"expectedVersion\": " + changed.rowVersion() + "}"))
+			.andExpect(status().isOk());
+		AssessmentView last = SystemTask.call(() -> assessments.get(read.id()));
+		mvc.perform(post("/api/v1/assessments/uploads/{id}/apply", ready.get("id").asString()).with(tamky).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.status").value("FAILED"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("tamthanh")))
+			.andExpect(jsonPath("$.summary").value("Đã hủy toàn bộ; số liệu giữ nguyên như trước."));
+		assertUnchanged(last, "3.1", "66");
+		assertThat(SystemTask.call(() -> assessments.input(read.id())).values()).doesNotContainKey("3.2");
 	}
 
 	@Test

@@ -756,14 +756,15 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 
 	private void finish(UUID id, String status, List<CellError> errors, @Nullable List<Change> changes,
 			@Nullable List<UnitPlan> plan, @Nullable String summary) {
-		separately.executeWithoutResult(s -> jdbc.sql("""
-				update assessment_upload_job set status = :status, errors = cast(:errors as jsonb),
-				    changes = coalesce(cast(:changes as jsonb), changes), plan = coalesce(cast(:plan as jsonb), plan),
-				    summary = coalesce(:summary, summary),
-				    processed_rows = case when :status in ('READY', 'APPLIED') then total_rows else processed_rows end,
-				    finished_at = :at
-				where id = :id
-				""")
+		separately.executeWithoutResult(s -> jdbc
+			.sql("""
+					update assessment_upload_job set status = :status, errors = cast(:errors as jsonb),
+					    changes = coalesce(cast(:changes as jsonb), changes), plan = coalesce(cast(:plan as jsonb), plan),
+					    summary = coalesce(:summary, summary),
+					    processed_rows = case when :status in ('READY', 'APPLIED', 'INVALID') then total_rows else processed_rows end,
+					    finished_at = :at
+					where id = :id
+					""")
 			.param("status", status)
 			.param("errors", json.writeValueAsString(errors))
 			.param("changes", changes == null ? null : json.writeValueAsString(changes))
