@@ -415,6 +415,17 @@ class WorkbookRoundTripTests {
 			.andExpect(content().string(containsString("Tải mẫu nhập liệu (.xlsx)")))
 			.andExpect(content().string(containsString("scope=children")))
 			.andExpect(content().string(containsString("Tải lên tệp đã điền")));
+		// no template of units outside one's own, answered as problem JSON
+		mvc.perform(get("/api/v1/units/{id}/assessments/template.xlsx", data.unit("02314", TestData.BEFORE_REFORM).id())
+			.param("set", String.valueOf(ntm))
+			.param("year", "2021")
+			.with(tamky)).andExpect(status().isForbidden()).andExpect(header().doesNotExist("Content-Disposition"));
+		mvc.perform(get("/api/v1/units/{id}/assessments/template.xlsx", tamKy).param("set", String.valueOf(ntm))
+			.param("year", "2021")
+			.param("scope", "all")
+			.with(tamky))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(containsString("scope=children")));
 		mvc.perform(get("/assessments/uploads/new").with(tamky))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Tải lên và kiểm tra")));

@@ -2,11 +2,11 @@ package vn.ntm.assessment.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,18 +48,36 @@ class AssessmentWorkbookApiController {
 			throw new BusinessRuleException("assessment.template.scope", scope);
 		}
 		SetSummary summary = catalog.summary(set);
-		// written to memory first: a refusal (access, scope) answers before any byte is
-		// sent
-		var buffer = new java.io.ByteArrayOutputStream();
-		workbooks.writeTemplate(id, set, year, children, buffer);
 		String name = ("mau-nhap-danh-gia-" + summary.code() + "-v" + summary.version() + "-" + year + "-" + id
 				+ (children ? "-cac-don-vi" : ""))
 			.replaceAll("[^A-Za-z0-9_.-]+", "-") + ".xlsx";
-		response.setContentType(EvaluationMatrixController.XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"; filename*=UTF-8''"
-				+ URLEncoder.encode(name, StandardCharsets.UTF_8));
-		response.setContentLength(buffer.size());
-		buffer.writeTo(response.getOutputStream());
+		// streamed; the headers are set with the first byte, after access and evaluations
+		// were checked, so that a refusal still answers as problem JSON
+		OutputStream out = new OutputStream() {
+
+			private @Nullable OutputStream body;
+
+			private OutputStream body() throws IOException {
+				if (body == null) {
+					response.setContentType(EvaluationMatrixController.XLSX);
+					response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+					body = response.getOutputStream();
+				}
+				return body;
+			}
+
+			@Override
+			public void write(int b) throws IOException {
+				body().write(b);
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws IOException {
+				body().write(bytes, offset, length);
+			}
+
+		};
+		workbooks.writeTemplate(id, set, year, children, out);
 	}
 
 	/** Starts checking a filled template; 202 with the job to poll. */
