@@ -72,13 +72,14 @@ class EntryPageTests {
 		AssessmentView now = open(ntm, 2024);
 		mvc.perform(get("/assessments/{id}/entry", now.id()).with(user(officer.username())))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("id=\"criterion-1\""), containsString("id=\"criterion-19\""),
-					containsString("name=\"n.3.1\""), containsString("name=\"d.3.1\""), containsString("≥ 80%"),
-					containsString("Số liệu năm trước lấy từ QD318_XA_NTM v1, năm 2023."),
-					containsString("1.276/1.413"), containsString("data-prev-n=\"1.276\""),
-					containsString("Dùng số liệu năm trước cho mọi ô trống"), containsString("id=\"entry-save\""),
-					containsString("hx-post=\"/assessments/" + now.id() + "/entry/evaluate\""),
-					containsString("0/19"), not(containsString("id=\"read-only\"")))));
+			.andExpect(content()
+				.string(allOf(containsString("id=\"criterion-1\""), containsString("id=\"criterion-19\""),
+						containsString("name=\"n.3.1\""), containsString("name=\"d.3.1\""), containsString("≥ 80%"),
+						containsString("Số liệu năm trước lấy từ QD318_XA_NTM v1, năm 2023."),
+						containsString("1.276/1.413"), containsString("data-prev-n=\"1.276\""),
+						containsString("Dùng số liệu năm trước cho mọi ô trống"), containsString("id=\"entry-save\""),
+						containsString("hx-post=\"/assessments/" + now.id() + "/entry/evaluate\""),
+						containsString("0/19"), not(containsString("id=\"read-only\"")))));
 		// the stored note and source come back in the form of last year's page
 		mvc.perform(get("/assessments/{id}/entry", last.id()).with(user(officer.username())))
 			.andExpect(status().isOk())
@@ -132,8 +133,8 @@ class EntryPageTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/assessments/" + opened.id() + "/entry"));
 		Map<String, ValueInput> stored = SystemTask.call(() -> assessments.values(opened.id()));
-		assertThat(stored.get("3.1")).isEqualTo(
-				new ValueInput(null, 1276L, 1413L, null, null, "Hộ dùng nước sạch", "Số liệu năm trước"));
+		assertThat(stored.get("3.1"))
+			.isEqualTo(new ValueInput(null, 1276L, 1413L, null, null, "Hộ dùng nước sạch", "Số liệu năm trước"));
 		assertThat(SystemTask.call(() -> assessments.get(opened.id())).statedMetCount()).isEqualTo(18);
 	}
 

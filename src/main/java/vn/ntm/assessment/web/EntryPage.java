@@ -43,9 +43,9 @@ public final class EntryPage {
 	 * —, a number, a count over a count, an answer) or none when derived; the bar for
 	 * this unit; the previous year's fields.
 	 */
-	public record Item(String code, @Nullable String name, String type, @Nullable String unit, boolean entered, boolean input,
-			boolean flag, boolean judged, boolean number, boolean fraction, List<String> choices, String domId,
-			@Nullable String bar, @Nullable String printed, Map<String, String> previous) {
+	public record Item(String code, @Nullable String name, String type, @Nullable String unit, boolean entered,
+			boolean input, boolean flag, boolean judged, boolean number, boolean fraction, List<String> choices,
+			String domId, @Nullable String bar, @Nullable String printed, Map<String, String> previous) {
 
 		/** Whether there is anything from the previous year to carry over. */
 		public boolean hasPrevious() {

@@ -57,8 +57,8 @@ class EntryPageController {
 
 	private final MessageSource messages;
 
-	EntryPageController(AssessmentManagement assessments, CriteriaCatalog catalog, AccessPolicy access,
-			FormFlow flow, EvaluationDisplay display, MessageSource messages) {
+	EntryPageController(AssessmentManagement assessments, CriteriaCatalog catalog, AccessPolicy access, FormFlow flow,
+			EvaluationDisplay display, MessageSource messages) {
 		this.assessments = assessments;
 		this.catalog = catalog;
 		this.access = access;
@@ -152,8 +152,8 @@ class EntryPageController {
 	private static void requireEditable(AssessmentView view) {
 		AssessmentStatus status = AssessmentStatus.valueOf(view.status());
 		if (!status.editable()) {
-			throw new BusinessRuleException("entry.locked", view.unitLabel() + " — " + view.setLabel() + " ("
-					+ view.year() + ")", status.messageKey());
+			throw new BusinessRuleException("entry.locked",
+					view.unitLabel() + " — " + view.setLabel() + " (" + view.year() + ")", status.messageKey());
 		}
 	}
 
