@@ -155,7 +155,8 @@ class EntryPageTests {
 			.andExpect(content().string(allOf(containsString(colleague.username()), containsString("vừa được"),
 					containsString("chưa được lưu"), containsString("id=\"conflict-help\""),
 					containsString("value=\"85,5\""), containsString("value=\"Ghi chú của tôi\""),
-					containsString("value=\"17\""), containsString("id=\"c-19-NOT_MET\" checked=\"checked\""))));
+					containsString("value=\"17\""), containsString("id=\"c-19-NOT_MET\" checked=\"checked\""),
+					containsString("Chỉ tiêu 3.1</strong>:"), containsString("đã lưu 91, bạn gõ 85,5"))));
 		// the first save stands
 		assertThat(SystemTask.call(() -> assessments.values(opened.id())).get("3.1").number())
 			.isEqualByComparingTo(new BigDecimal("91"));

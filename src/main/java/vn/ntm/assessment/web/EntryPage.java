@@ -103,6 +103,44 @@ public final class EntryPage {
 		return all;
 	}
 
+	/** A field where what was typed differs from what someone else saved meanwhile. */
+	public record Difference(String field, String saved, String typed) {
+	}
+
+	/**
+	 * Where the refused form differs from what is stored now: the stated count, each
+	 * criterion's result and each entered value ("3.1: 1.276/1.413 → 1.000/1.413").
+	 */
+	static List<Difference> differences(SetDefinition set, EntryForm typed, EntryForm saved) {
+		List<Difference> differences = new ArrayList<>();
+		add(differences, "statedMetCount", saved.statedMetCount(), typed.statedMetCount());
+		for (CriterionDef criterion : set.active()) {
+			add(differences, "c." + criterion.number(), saved.claim(criterion.number()),
+					typed.claim(criterion.number()));
+			for (IndicatorDef indicator : EntryForm.entered(criterion)) {
+				add(differences, indicator.code(), text(saved, indicator.code()), text(typed, indicator.code()));
+			}
+		}
+		return differences;
+	}
+
+	private static void add(List<Difference> differences, String field, String saved, String typed) {
+		if (!saved.equals(typed)) {
+			differences.add(new Difference(field, saved, typed));
+		}
+	}
+
+	/** A value of the form as one text: "1.276/1.413", "87,5", "true", "Tốt". */
+	private static String text(EntryForm form, String code) {
+		String fraction = form.numerator(code).isEmpty() && form.denominator(code).isEmpty() ? ""
+				: form.numerator(code) + "/" + form.denominator(code);
+		return String.join(" ",
+				List.of(form.number(code), fraction, form.flag(code), form.choice(code))
+					.stream()
+					.filter(t -> !t.isEmpty())
+					.toList());
+	}
+
 	/**
 	 * A code as an element id that CSS selectors (and so htmx) accept: "3.1" → "3-1",
 	 * "14.a" → "14-a".

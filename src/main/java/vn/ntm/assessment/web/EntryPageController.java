@@ -139,6 +139,8 @@ class EntryPageController {
 			flow.error(model, (LocalizedFailure) ex, locale);
 			if (ex instanceof ConcurrentChangeException) {
 				model.addAttribute("conflict", true);
+				model.addAttribute("differences", EntryPage.differences(catalog.definition(view.setId()), form,
+						EntryForm.of(view, assessments.input(id), assessments.values(id))));
 			}
 			show(view, model, form, ex instanceof RejectedInput rejected ? rejected.problems() : List.of(), locale);
 			return "assessment/entry";
