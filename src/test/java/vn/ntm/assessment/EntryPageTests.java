@@ -107,6 +107,7 @@ class EntryPageTests {
 			.andExpect(content().string(allOf(containsString("id=\"entry-verdict\""), containsString("18 (19)"),
 					containsString("hx-swap-oob=\"true\""), containsString("id=\"cs-19\""),
 					containsString("id=\"iv-3-1\""), containsString("1 ô chưa đọc được"),
+					containsString("id=\"err-statedMetCount\""), containsString("mười"),
 					not(containsString("<html")))));
 		// a number that cannot be read is shown beside its field; the rest is evaluated
 		mvc.perform(results(post("/assessments/{id}/entry/evaluate", opened.id()), 0).param("v.3.1", "87,5,1")

@@ -71,6 +71,7 @@ class EntryBrowserTests {
 			browser.wait.until(ExpectedConditions.textToBe(By.id("ratio"), "1/19"));
 			browser.wait.until(ExpectedConditions.textToBe(By.id("cs-1"), "Đạt"));
 			assertThat(dirty.isDisplayed()).isTrue();
+			assertThat(leavingIsQuestioned(browser)).as("a warning on leaving").isTrue();
 
 			// a count over a count: the percentage as typed, then the indicator's verdict
 			WebElement numerator = field(browser, "n.3.1");
@@ -109,6 +110,7 @@ class EntryBrowserTests {
 			field(browser, "v.2.2").sendKeys(Keys.chord(Keys.CONTROL, "s"));
 			browser.waitForText("Đã lưu.");
 			assertThat(browser.driver.findElement(By.id("entry-dirty")).isDisplayed()).isFalse();
+			assertThat(leavingIsQuestioned(browser)).isFalse();
 			assertThat(browser.driver.findElement(By.id("ratio")).getText()).isEqualTo("1/19");
 			assertThat(field(browser, "d.3.1").getAttribute("value")).isEqualTo("1.900");
 			browser.screenshot("entry-saved");
@@ -189,6 +191,12 @@ class EntryBrowserTests {
 		assertThat(after.statedMetCount()).isEqualTo(19);
 		assertThat(after.updatedBy()).isEqualTo(first.username());
 		assertThat(after.rowVersion()).isEqualTo(1);
+	}
+
+	/** Whether leaving the page now would ask first (a beforeunload listener refuses). */
+	private static boolean leavingIsQuestioned(Browser browser) {
+		return (Boolean) ((JavascriptExecutor) browser.driver).executeScript(
+				"var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;");
 	}
 
 	private static WebElement field(Browser browser, String name) {
