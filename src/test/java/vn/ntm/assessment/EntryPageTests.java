@@ -141,9 +141,9 @@ class EntryPageTests {
 
 	@Test
 	void shouldRefuseAStaleSaveNamingWhoSavedFirstAndKeepEverythingTyped() throws Exception {
-		UserView first = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "02314");
-		UserView colleague = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "02314");
-		AssessmentView opened = open(data.unit("02314", TestData.BEFORE_REFORM).id(), ntm, 2022);
+		UserView first = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
+		UserView colleague = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
+		AssessmentView opened = open(data.unit("20359", TestData.BEFORE_REFORM).id(), ntm, 2022);
 		mvc.perform(results(post("/assessments/{id}/entries", opened.id()), 0).param("v.3.1", "91")
 			.with(user(colleague.username()))
 			.with(csrf())).andExpect(status().is3xxRedirection());
