@@ -71,6 +71,15 @@ public interface AssessmentManagement {
 	 */
 	List<UnitEvaluation> evaluateWithin(long rootId, long setId, int year);
 
+	/**
+	 * Fails unless the current user may enter results for the assessment's unit and the
+	 * assessment is in a status that allows changes
+	 * ({@link AssessmentStatus#editable()}): a submitted or approved assessment is
+	 * read-only (an approved one until reopened). Every change to an assessment — values,
+	 * results, evidence, uploads — calls it.
+	 */
+	AssessmentView requireEditable(long assessmentId);
+
 	/** Whether the current user may enter results for the unit. */
 	boolean canEnter(long unitId);
 

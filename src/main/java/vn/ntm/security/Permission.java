@@ -38,6 +38,20 @@ public enum Permission {
 	TITLE_RECORD,
 	/** Enter assessment values and results for units within the scope. */
 	ASSESSMENT_ENTER,
+	/**
+	 * Check the criteria an officer is bound to in submitted assessments of units within
+	 * the scope: agree, or return with a reason.
+	 */
+	ASSESSMENT_CHECK,
+	/** Review (thẩm tra) submitted assessments of units below the user's own. */
+	ASSESSMENT_REVIEW,
+	/**
+	 * Appraise and approve (thẩm định) reviewed assessments of units below the user's
+	 * own.
+	 */
+	ASSESSMENT_APPROVE,
+	/** Reopen an approved assessment, with a reason. */
+	ASSESSMENT_REOPEN,
 	/** Search the whole audit trail. */
 	AUDIT_SEARCH,
 

@@ -19,15 +19,16 @@ public enum Role {
 	PROVINCE_OFFICE(2,
 			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_CLASSIFY, Permission.UNIT_IMPORT,
 					Permission.USER_MANAGE, Permission.CATALOG_EDIT, Permission.TITLE_RECORD,
-					Permission.ASSESSMENT_ENTER)),
+					Permission.ASSESSMENT_ENTER, Permission.ASSESSMENT_REVIEW, Permission.ASSESSMENT_APPROVE,
+					Permission.ASSESSMENT_REOPEN)),
 
 	/**
 	 * Cơ quan chuyên môn cấp huyện (until 30/6/2025): the district's communes and
 	 * villages.
 	 */
 	DISTRICT_OFFICE(3,
-			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT,
-					Permission.ASSESSMENT_ENTER)),
+			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT, Permission.ASSESSMENT_ENTER,
+					Permission.ASSESSMENT_REVIEW)),
 
 	/** Cán bộ cấp xã: the commune and its villages. */
 	COMMUNE_OFFICER(4,
@@ -38,7 +39,7 @@ public enum Role {
 	 * Cán bộ sở, ngành phụ trách tiêu chí: reads the units in scope; checks the criteria
 	 * they are bound to.
 	 */
-	CRITERION_OFFICER(Integer.MAX_VALUE, EnumSet.of(Permission.UNIT_READ)),
+	CRITERION_OFFICER(Integer.MAX_VALUE, EnumSet.of(Permission.UNIT_READ, Permission.ASSESSMENT_CHECK)),
 
 	/** Người xem: read-only. */
 	VIEWER(Integer.MAX_VALUE, EnumSet.of(Permission.UNIT_READ));

@@ -137,8 +137,9 @@ class AssessmentApiTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(entry))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail", containsString("Xã Hùng Mỹ — QD318_XA_NTM v1 (2021) vừa được")))
-			.andExpect(jsonPath("$.changedBy").exists());
+			.andExpect(jsonPath("$.detail", containsString("Xã Hùng Mỹ — QD318_XA_NTM v1 (2021) đã được")))
+			.andExpect(jsonPath("$.changedBy").exists())
+			.andExpect(jsonPath("$.detail", containsString("kết quả tiêu chí 1, 10, 11")));
 	}
 
 	@Test

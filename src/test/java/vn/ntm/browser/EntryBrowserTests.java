@@ -174,7 +174,7 @@ class EntryBrowserTests {
 
 			two.click(two.driver.findElement(By.id("entry-save")));
 			two.waitFor(By.id("conflict-help"));
-			assertThat(two.text()).contains(first.username(), "vừa được", "chưa được lưu");
+			assertThat(two.text()).contains(first.username(), "sau khi bạn mở", "Không có gì bị ghi đè");
 			// nothing the second person typed is lost
 			assertThat(field(two, "n.3.1").getAttribute("value")).isEqualTo("1.000");
 			assertThat(field(two, "d.3.1").getAttribute("value")).isEqualTo("1.413");

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.assessment.AssessmentEntry;
 import vn.ntm.assessment.AssessmentManagement;
+import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.EvaluationView;
 import vn.ntm.assessment.NewAssessment;
@@ -187,8 +188,7 @@ class AssessmentService implements AssessmentManagement {
 
 	@Override
 	public AssessmentView record(long assessmentId, AssessmentEntry entry) {
-		AssessmentStore.Row row = store.require(assessmentId);
-		access.requireActOn(row.unitId(), Permission.ASSESSMENT_ENTER);
+		AssessmentStore.Row row = editable(assessmentId);
 		SetDefinition set = catalog.definition(row.setId());
 		check(set, entry);
 		Map<String, Object> before = store.snapshot(assessmentId);
@@ -201,14 +201,14 @@ class AssessmentService implements AssessmentManagement {
 					store.removeValue(assessmentId, code);
 				}
 				else {
-					store.putValue(assessmentId, code, value, actor(), clock.instant());
+					store.putValue(assessmentId, code, value, entry.expectedVersion() + 1, actor(), clock.instant());
 				}
 			});
 		}
 		if (claims) {
 			store.replaceClaims(assessmentId, entry.met() == null ? List.of() : entry.met(),
-					entry.notMet() == null ? List.of() : entry.notMet(), VnText.blankToNull(entry.source()), actor(),
-					clock.instant());
+					entry.notMet() == null ? List.of() : entry.notMet(), VnText.blankToNull(entry.source()),
+					entry.expectedVersion() + 1, actor(), clock.instant());
 		}
 		AssessmentView saved = view(store.require(assessmentId));
 		audit.record(AuditRecord.updated("assessment", assessmentId, label(saved), "Cập nhật kết quả " + label(saved),
@@ -489,6 +489,22 @@ class AssessmentService implements AssessmentManagement {
 			return new UnitEvaluation(unit.id(), unit.fullName(), assessment,
 					Evaluator.evaluate(set, unitFacts, input));
 		}).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public AssessmentView requireEditable(long assessmentId) {
+		return view(editable(assessmentId));
+	}
+
+	private AssessmentStore.Row editable(long assessmentId) {
+		AssessmentStore.Row row = store.require(assessmentId);
+		access.requireActOn(row.unitId(), Permission.ASSESSMENT_ENTER);
+		AssessmentStatus status = AssessmentStatus.valueOf(row.status());
+		if (!status.editable()) {
+			throw new BusinessRuleException("assessment.locked", what(view(row)), status.messageKey());
+		}
+		return row;
 	}
 
 	@Override

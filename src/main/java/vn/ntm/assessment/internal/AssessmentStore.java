@@ -19,6 +19,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.ValueInput;
 import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.Numbers;
@@ -114,24 +115,57 @@ class AssessmentStore {
 			.param("expected", expectedVersion)
 			.update();
 		if (updated == 0) {
-			Row row = require(id);
-			throw new ConcurrentChangeException(what, row.updatedBy() == null ? row.createdBy() : row.updatedBy(),
-					row.updatedAt() == null ? row.createdAt() : row.updatedAt());
+			throw changedSince(id, expectedVersion, what);
 		}
 	}
 
-	void putValue(long id, String code, ValueInput value, String actor, Instant at) {
+	/**
+	 * The refusal of a stale save: who saved last, when, and what was changed after
+	 * {@code expectedVersion} (indicators, criterion results, steps of the path).
+	 */
+	ConcurrentChangeException changedSince(long id, int expectedVersion, String what) {
+		Row row = require(id);
+		List<String> parts = new java.util.ArrayList<>();
+		List<String> codes = jdbc.sql("""
+				select indicator_code from assessment_value where assessment_id = :id and changed_in > :v
+				order by indicator_code
+				""").param("id", id).param("v", expectedVersion).query(String.class).list();
+		if (!codes.isEmpty()) {
+			parts.add("chỉ tiêu " + String.join(", ", codes));
+		}
+		List<String> claims = jdbc.sql("""
+				select distinct criterion_number from assessment_claim where assessment_id = :id and changed_in > :v
+				order by criterion_number
+				""").param("id", id).param("v", expectedVersion).query(String.class).list();
+		if (!claims.isEmpty()) {
+			parts.add("kết quả tiêu chí " + String.join(", ", claims));
+		}
+		List<String> steps = jdbc.sql("""
+				select action from assessment_step where assessment_id = :id and row_version > :v order by at
+				""").param("id", id).param("v", expectedVersion).query(String.class).list();
+		if (!steps.isEmpty()) {
+			parts.add("trạng thái \"" + AssessmentStatus.valueOf(row.status()).label() + "\"");
+		}
+		if (parts.isEmpty()) {
+			parts.add("thông tin chung của kỳ đánh giá");
+		}
+		return new AssessmentChangedException(what, row.updatedBy() == null ? row.createdBy() : row.updatedBy(),
+				row.updatedAt() == null ? row.createdAt() : row.updatedAt(), String.join("; ", parts));
+	}
+
+	void putValue(long id, String code, ValueInput value, int version, String actor, Instant at) {
 		String number = value.number() != null ? value.number().toPlainString()
 				: value.numerator() != null ? String.valueOf(value.numerator()) : null;
 		jdbc.sql("""
 				insert into assessment_value (assessment_id, indicator_code, value_num, value_den, value_bool,
-				    value_text, note, source, entered_by, entered_at)
-				values (:id, :code, :num, :den, :flag, :text, :note, :source, :by, :at)
+				    value_text, note, source, entered_by, entered_at, changed_in)
+				values (:id, :code, :num, :den, :flag, :text, :note, :source, :by, :at, :version)
 				on conflict (assessment_id, indicator_code) do update set value_num = excluded.value_num,
 				    value_den = excluded.value_den, value_bool = excluded.value_bool, value_text = excluded.value_text,
 				    note = excluded.note, source = excluded.source, entered_by = excluded.entered_by,
-				    entered_at = excluded.entered_at
+				    entered_at = excluded.entered_at, changed_in = excluded.changed_in
 				""")
+			.param("version", version)
 			.param("id", id)
 			.param("code", code)
 			.param("num", number)
@@ -152,22 +186,25 @@ class AssessmentStore {
 			.update();
 	}
 
-	void replaceClaims(long id, Collection<String> met, Collection<String> notMet, @Nullable String source,
+	void replaceClaims(long id, Collection<String> met, Collection<String> notMet, @Nullable String source, int version,
 			String actor, Instant at) {
 		jdbc.sql("delete from assessment_claim where assessment_id = :id").param("id", id).update();
 		for (String number : new java.util.LinkedHashSet<>(met)) {
-			insertClaim(id, number, true, source, actor, at);
+			insertClaim(id, number, true, source, version, actor, at);
 		}
 		for (String number : new java.util.LinkedHashSet<>(notMet)) {
-			insertClaim(id, number, false, source, actor, at);
+			insertClaim(id, number, false, source, version, actor, at);
 		}
 	}
 
-	private void insertClaim(long id, String number, boolean met, @Nullable String source, String actor, Instant at) {
+	private void insertClaim(long id, String number, boolean met, @Nullable String source, int version, String actor,
+			Instant at) {
 		jdbc.sql("""
-				insert into assessment_claim (assessment_id, criterion_number, met, source, entered_by, entered_at)
-				values (:id, :number, :met, :source, :by, :at)
+				insert into assessment_claim (assessment_id, criterion_number, met, source, entered_by, entered_at,
+				    changed_in)
+				values (:id, :number, :met, :source, :by, :at, :version)
 				""")
+			.param("version", version)
 			.param("id", id)
 			.param("number", number)
 			.param("met", met)

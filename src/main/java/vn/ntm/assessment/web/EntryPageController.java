@@ -128,7 +128,7 @@ class EntryPageController {
 		access.requireActOn(view.unitId(), Permission.ASSESSMENT_ENTER);
 		EntryForm form = EntryForm.from(request.getParameterMap());
 		try {
-			requireEditable(view);
+			assessments.requireEditable(id);
 			AssessmentEntry entry = form.toEntry(catalog.definition(view.setId()));
 			assessments.record(id, entry);
 			return FormFlow.saved(redirect, "/assessments/" + id + "/entry");
@@ -144,18 +144,6 @@ class EntryPageController {
 			}
 			show(view, model, form, ex instanceof RejectedInput rejected ? rejected.problems() : List.of(), locale);
 			return "assessment/entry";
-		}
-	}
-
-	/**
-	 * Refuses a change to an assessment that is submitted or approved (the facade's
-	 * record checks it too).
-	 */
-	private static void requireEditable(AssessmentView view) {
-		AssessmentStatus status = AssessmentStatus.valueOf(view.status());
-		if (!status.editable()) {
-			throw new BusinessRuleException("entry.locked",
-					view.unitLabel() + " — " + view.setLabel() + " (" + view.year() + ")", status.messageKey());
 		}
 	}
 

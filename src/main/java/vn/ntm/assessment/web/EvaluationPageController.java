@@ -61,8 +61,11 @@ class EvaluationPageController {
 
 	private final FormFlow flow;
 
+	private final EvidenceSection evidence;
+
 	EvaluationPageController(AssessmentManagement assessments, CriteriaCatalog catalog, UnitManagement units,
-			AccessPolicy access, FormFlow flow) {
+			AccessPolicy access, FormFlow flow, EvidenceSection evidence) {
+		this.evidence = evidence;
 		this.assessments = assessments;
 		this.catalog = catalog;
 		this.units = units;
@@ -259,6 +262,9 @@ class EvaluationPageController {
 				evaluation.withoutIndicators().stream().map(criteria::get).filter(c -> c != null).toList());
 		model.addAttribute("canEnter", canEnter);
 		model.addAttribute("years", years(view.set(), year));
+		if (view.assessment() != null) {
+			evidence.fill(model, view.assessment());
+		}
 	}
 
 	private static @Nullable String className(@Nullable ClassificationScheme scheme, @Nullable String value) {

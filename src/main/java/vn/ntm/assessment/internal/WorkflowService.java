@@ -1,0 +1,356 @@
+package vn.ntm.assessment.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ntm.assessment.AssessmentManagement;
+import vn.ntm.assessment.AssessmentStatus;
+import vn.ntm.assessment.AssessmentView;
+import vn.ntm.assessment.AssessmentWorkflow;
+import vn.ntm.assessment.WaitingAssessment;
+import vn.ntm.assessment.WorkflowState;
+import vn.ntm.assessment.WorkflowState.CriterionCheck;
+import vn.ntm.audit.AuditLog;
+import vn.ntm.audit.AuditRecord;
+import vn.ntm.criteria.CriteriaCatalog;
+import vn.ntm.criteria.engine.CriterionDef;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.AccessRefused;
+import vn.ntm.security.CurrentUser;
+import vn.ntm.security.Permission;
+import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.Problem;
+import vn.ntm.shared.Problem.Place;
+import vn.ntm.shared.RejectedInput;
+import vn.ntm.shared.VnText;
+
+import static vn.ntm.assessment.AssessmentStatus.APPROVED;
+import static vn.ntm.assessment.AssessmentStatus.DRAFT;
+import static vn.ntm.assessment.AssessmentStatus.RETURNED;
+import static vn.ntm.assessment.AssessmentStatus.REVIEWED;
+import static vn.ntm.assessment.AssessmentStatus.SUBMITTED;
+
+/**
+ * The yearly path of assessments. Who may do what is decided here, from the user's role,
+ * units and bound criteria, never by the pages.
+ */
+@Service
+@Transactional
+class WorkflowService implements AssessmentWorkflow {
+
+	private static final int REASON_MAX = 2000;
+
+	private final WorkflowStore store;
+
+	private final AssessmentStore assessments;
+
+	private final AssessmentManagement management;
+
+	private final CriteriaCatalog catalog;
+
+	private final AccessPolicy access;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	WorkflowService(WorkflowStore store, AssessmentStore assessments, AssessmentManagement management,
+			CriteriaCatalog catalog, AccessPolicy access, AuditLog audit, Clock clock) {
+		this.store = store;
+		this.assessments = assessments;
+		this.management = management;
+		this.catalog = catalog;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public WorkflowState submit(long assessmentId, int expectedVersion) {
+		AssessmentView view = management.requireEditable(assessmentId);
+		if (!store.hasEntries(assessmentId)) {
+			throw new BusinessRuleException("workflow.submit.empty", what(view));
+		}
+		WorkflowStore.Status before = store.status(assessmentId);
+		store.clearReturned(assessmentId);
+		return move(view, before, expectedVersion, SUBMITTED, "SUBMIT", null, null);
+	}
+
+	@Override
+	public WorkflowState check(long assessmentId, String criterion, CheckVerdict verdict,
+			@Nullable Boolean appraisedMet, @Nullable String reason, int expectedVersion) {
+		AssessmentView view = management.get(assessmentId);
+		CurrentUser user = access.current();
+		if (!mayCheck(user, view.unitId(), criterion)) {
+			throw AccessRefused.because("workflow.check.notYours", criterion);
+		}
+		CriterionDef def = criteria(view.setId()).get(criterion);
+		if (def == null) {
+			throw new BusinessRuleException("assessment.criterion.unknown", criterion, view.setLabel());
+		}
+		WorkflowStore.Status before = store.status(assessmentId);
+		if (before.status() != SUBMITTED && before.status() != RETURNED) {
+			throw new BusinessRuleException("workflow.check.status", what(view), before.status().messageKey());
+		}
+		String text = verdict == CheckVerdict.RETURNED ? requireReason(reason) : optionalReason(reason);
+		if (!store.lockAt(assessmentId, expectedVersion)) {
+			throw assessments.changedSince(assessmentId, expectedVersion, what(view));
+		}
+		Instant now = clock.instant();
+		List<CriterionCheck> checksBefore = store.checks(assessmentId);
+		store.putCheck(assessmentId, criterion, verdict, appraisedMet, text, user.username(), now);
+		String action = verdict == CheckVerdict.RETURNED ? "RETURN_CRITERION" : "AGREE_CRITERION";
+		AssessmentStatus to = before.status();
+		int version = before.rowVersion();
+		if (verdict == CheckVerdict.RETURNED && before.status() == SUBMITTED) {
+			store.move(assessmentId, expectedVersion, RETURNED, user.username(), now);
+			to = RETURNED;
+			version++;
+		}
+		store.step(assessmentId, action, before.status(), to, criterion, text, user.username(), user.fullName(),
+				version, now);
+		audit.record(AuditRecord.updated("assessment", assessmentId, label(view),
+				(verdict == CheckVerdict.RETURNED ? "Trả lại tiêu chí " : "Đồng ý tiêu chí ") + criterion + " — "
+						+ label(view),
+				Map.of("status", before.status().name(), "checks", checksBefore),
+				Map.of("status", to.name(), "checks", store.checks(assessmentId))));
+		return state(assessmentId);
+	}
+
+	@Override
+	public WorkflowState review(long assessmentId, @Nullable String note, int expectedVersion) {
+		AssessmentView view = management.get(assessmentId);
+		requireAbove(view.unitId(), Permission.ASSESSMENT_REVIEW);
+		WorkflowStore.Status before = store.status(assessmentId);
+		requireStatus(view, before, SUBMITTED);
+		long returned = store.checks(assessmentId).stream().filter(CriterionCheck::returned).count();
+		if (returned > 0) {
+			throw new BusinessRuleException("workflow.review.returned", what(view), returned);
+		}
+		return move(view, before, expectedVersion, REVIEWED, "REVIEW", null, optionalReason(note));
+	}
+
+	@Override
+	public WorkflowState approve(long assessmentId, @Nullable String note, int expectedVersion) {
+		AssessmentView view = management.get(assessmentId);
+		requireAbove(view.unitId(), Permission.ASSESSMENT_APPROVE);
+		WorkflowStore.Status before = store.status(assessmentId);
+		requireStatus(view, before, REVIEWED);
+		return move(view, before, expectedVersion, APPROVED, "APPROVE", null, optionalReason(note));
+	}
+
+	@Override
+	public WorkflowState sendBack(long assessmentId, String reason, int expectedVersion) {
+		AssessmentView view = management.get(assessmentId);
+		CurrentUser user = access.current();
+		if (!(mayActAbove(user, view.unitId(), Permission.ASSESSMENT_REVIEW)
+				|| mayActAbove(user, view.unitId(), Permission.ASSESSMENT_APPROVE))) {
+			throw AccessRefused.missingPermission(Permission.ASSESSMENT_REVIEW);
+		}
+		WorkflowStore.Status before = store.status(assessmentId);
+		if (before.status() != SUBMITTED && before.status() != REVIEWED) {
+			throw new BusinessRuleException("workflow.status", what(view), before.status().messageKey());
+		}
+		return move(view, before, expectedVersion, RETURNED, "SEND_BACK", null, requireReason(reason));
+	}
+
+	@Override
+	public WorkflowState reopen(long assessmentId, String reason, int expectedVersion) {
+		AssessmentView view = management.get(assessmentId);
+		requireAbove(view.unitId(), Permission.ASSESSMENT_REOPEN);
+		WorkflowStore.Status before = store.status(assessmentId);
+		requireStatus(view, before, APPROVED);
+		return move(view, before, expectedVersion, DRAFT, "REOPEN", null, requireReason(reason));
+	}
+
+	private WorkflowState move(AssessmentView view, WorkflowStore.Status before, int expectedVersion,
+			AssessmentStatus to, String action, @Nullable String criterion, @Nullable String reason) {
+		CurrentUser user = access.current();
+		Instant now = clock.instant();
+		if (!store.move(view.id(), expectedVersion, to, user.username(), now)) {
+			throw assessments.changedSince(view.id(), expectedVersion, what(view));
+		}
+		store.step(view.id(), action, before.status(), to, criterion, reason, user.username(), user.fullName(),
+				expectedVersion + 1, now);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("status", to.name());
+		if (reason != null) {
+			after.put("reason", reason);
+		}
+		audit.record(AuditRecord.updated("assessment", view.id(), label(view), summary(action) + " — " + label(view),
+				Map.of("status", before.status().name()), after));
+		return state(view.id());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public WorkflowState state(long assessmentId) {
+		AssessmentView view = management.get(assessmentId);
+		WorkflowStore.Status status = store.status(assessmentId);
+		Map<String, CriterionDef> criteria = criteria(view.setId());
+		List<String> order = new ArrayList<>(criteria.keySet());
+		List<CriterionCheck> checks = new ArrayList<>(store.checks(assessmentId));
+		checks.sort(Comparator
+			.comparingInt(c -> order.indexOf(c.criterion()) < 0 ? Integer.MAX_VALUE : order.indexOf(c.criterion())));
+		CurrentUser user = access.currentIfAny().orElse(null);
+		Set<Action> actions = EnumSet.noneOf(Action.class);
+		Set<String> checkable = new LinkedHashSet<>();
+		if (user != null) {
+			AssessmentStatus s = status.status();
+			if (s.editable() && management.canEnter(view.unitId())) {
+				actions.add(Action.EDIT);
+				actions.add(Action.SUBMIT);
+			}
+			if (s == SUBMITTED || s == RETURNED) {
+				for (String number : order) {
+					if (mayCheck(user, view.unitId(), number)) {
+						checkable.add(number);
+					}
+				}
+				if (!checkable.isEmpty()) {
+					actions.add(Action.CHECK);
+				}
+			}
+			if (s == SUBMITTED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_REVIEW)) {
+				actions.add(Action.REVIEW);
+			}
+			if (s == REVIEWED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_APPROVE)) {
+				actions.add(Action.APPROVE);
+			}
+			if ((s == SUBMITTED || s == REVIEWED) && (mayActAbove(user, view.unitId(), Permission.ASSESSMENT_REVIEW)
+					|| mayActAbove(user, view.unitId(), Permission.ASSESSMENT_APPROVE))) {
+				actions.add(Action.SEND_BACK);
+			}
+			if (s == APPROVED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_REOPEN)) {
+				actions.add(Action.REOPEN);
+			}
+		}
+		return new WorkflowState(view, status.status(), status.at(), status.by(), List.copyOf(checks),
+				store.steps(assessmentId), actions, checkable);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<WaitingAssessment> waitingForMe() {
+		CurrentUser user = access.current();
+		List<WaitingAssessment> waiting = new ArrayList<>();
+		for (WorkflowStore.Candidate c : store.inStatus(EnumSet.of(SUBMITTED, RETURNED, REVIEWED))) {
+			if (!access.canRead(c.unitId())) {
+				continue;
+			}
+			if (c.status() == RETURNED && user.unitIds().contains(c.unitId())
+					&& user.has(Permission.ASSESSMENT_ENTER)) {
+				waiting.add(new WaitingAssessment(management.get(c.id()), c.status(), Action.EDIT, null, c.since()));
+			}
+			else if (c.status() == SUBMITTED && mayActAbove(user, c.unitId(), Permission.ASSESSMENT_REVIEW)
+					&& !c.anyReturned()) {
+				waiting.add(new WaitingAssessment(management.get(c.id()), c.status(), Action.REVIEW, null, c.since()));
+			}
+			else if (c.status() == REVIEWED && mayActAbove(user, c.unitId(), Permission.ASSESSMENT_APPROVE)) {
+				waiting.add(new WaitingAssessment(management.get(c.id()), c.status(), Action.APPROVE, null, c.since()));
+			}
+			if (c.status() == SUBMITTED && user.has(Permission.ASSESSMENT_CHECK)) {
+				AssessmentView view = management.get(c.id());
+				List<String> open = criteria(view.setId()).keySet()
+					.stream()
+					.filter(n -> !c.checked().contains(n) && mayCheck(user, c.unitId(), n))
+					.toList();
+				if (!open.isEmpty()) {
+					waiting
+						.add(new WaitingAssessment(view, c.status(), Action.CHECK, String.join(", ", open), c.since()));
+				}
+			}
+		}
+		return waiting;
+	}
+
+	/**
+	 * A criterion officer bound to the criterion, the unit in scope; or an administrator.
+	 */
+	private boolean mayCheck(CurrentUser user, long unitId, String criterion) {
+		if (user.isAdmin()) {
+			return true;
+		}
+		return user.has(Permission.ASSESSMENT_CHECK) && user.criteria().contains(criterion) && access.canRead(unitId);
+	}
+
+	/**
+	 * The permission, the unit within the user's units — and not one of the user's own
+	 * units: a unit does not review or approve itself.
+	 */
+	private boolean mayActAbove(CurrentUser user, long unitId, Permission permission) {
+		return access.canActOn(unitId, permission) && (user.isAdmin() || !user.unitIds().contains(unitId));
+	}
+
+	private void requireAbove(long unitId, Permission permission) {
+		if (!mayActAbove(access.current(), unitId, permission)) {
+			access.requireActOn(unitId, permission);
+			throw AccessRefused.because("workflow.ownUnit");
+		}
+	}
+
+	private static void requireStatus(AssessmentView view, WorkflowStore.Status actual, AssessmentStatus expected) {
+		if (actual.status() != expected) {
+			throw new BusinessRuleException("workflow.status", what(view), actual.status().messageKey());
+		}
+	}
+
+	private static String requireReason(@Nullable String reason) {
+		String text = VnText.blankToNull(reason);
+		if (text == null) {
+			throw new RejectedInput("workflow.rejected",
+					List.of(Problem.at(List.of(new Place("workflow.field.reason", "")), "workflow.reason.required")));
+		}
+		return limit(text);
+	}
+
+	private static @Nullable String optionalReason(@Nullable String reason) {
+		String text = VnText.blankToNull(reason);
+		return text == null ? null : limit(text);
+	}
+
+	private static String limit(String text) {
+		if (text.length() > REASON_MAX) {
+			throw new RejectedInput("workflow.rejected",
+					List.of(Problem.at(List.of(new Place("workflow.field.reason", "")), "workflow.reason.tooLong")));
+		}
+		return text;
+	}
+
+	private Map<String, CriterionDef> criteria(long setId) {
+		Map<String, CriterionDef> map = new LinkedHashMap<>();
+		catalog.definition(setId).criteria().stream().filter(c -> !c.retired()).forEach(c -> map.put(c.number(), c));
+		return map;
+	}
+
+	private static String summary(String action) {
+		return switch (action) {
+			case "SUBMIT" -> "Nộp kết quả đánh giá";
+			case "REVIEW" -> "Thẩm tra";
+			case "APPROVE" -> "Thẩm định, phê duyệt";
+			case "SEND_BACK" -> "Trả lại để hoàn thiện";
+			case "REOPEN" -> "Mở lại kết quả đã phê duyệt";
+			default -> action;
+		};
+	}
+
+	private static String what(AssessmentView view) {
+		return view.unitLabel() + " — " + view.setLabel() + " (" + view.year() + ")";
+	}
+
+	private static String label(AssessmentView view) {
+		return view.unitLabel() + " — " + view.setLabel() + " năm " + view.year();
+	}
+
+}
