@@ -185,6 +185,7 @@ class EntryPageTests {
 			mvc.perform(get("/assessments/{id}/entry", opened.id()).with(user(communeOfficer.username())))
 				.andExpect(status().isOk())
 				.andExpect(content().string(allOf(containsString("id=\"read-only\""), containsString("disabled"),
+						containsString("Đã thẩm định, phê duyệt"), containsString("chỉ xem, không sửa được"),
 						not(containsString("id=\"entry-save\"")), not(containsString("hx-post")))));
 			mvc.perform(results(post("/assessments/{id}/entries", opened.id()), 0).param("v.3.1", "91")
 				.with(user(communeOfficer.username()))
