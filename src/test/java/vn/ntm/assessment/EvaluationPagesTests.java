@@ -187,7 +187,7 @@ class EvaluationPagesTests {
 		mvc.perform(results(opened, 0, "18").with(user(user)).with(csrf())).andExpect(status().is3xxRedirection());
 		mvc.perform(results(opened, 0, "17").param("v.3.1", "85,5").with(user(user)).with(csrf()))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(allOf(containsString("sau khi bạn mở"), containsString("Không có gì bị ghi đè"),
+			.andExpect(content().string(allOf(containsString("đã được"), containsString("chưa được lưu"),
 					containsString("value=\"17\""), containsString("value=\"85,5\""))));
 		// the first save stands
 		org.assertj.core.api.Assertions.assertThat(find(xuanLuong.id(), ntm, 2021).statedMetCount()).isEqualTo(18);

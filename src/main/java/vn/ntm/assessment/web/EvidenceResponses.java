@@ -23,6 +23,9 @@ final class EvidenceResponses {
 	/** What an evidence file is allowed to do when a browser shows it: nothing. */
 	static final String SANDBOX = "sandbox";
 
+	/** A PDF shown in the browser's viewer. */
+	static final String PDF_VIEW = "default-src 'self'; object-src 'self'; frame-ancestors 'none'";
+
 	private EvidenceResponses() {
 	}
 
@@ -39,14 +42,18 @@ final class EvidenceResponses {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return ResponseEntity.ok()
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.contentLength(length)
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", SANDBOX)
-			.eTag("\"" + file.sha256() + "\"")
-			.body(content.content());
+			.header("X-Content-Type-Options", "nosniff");
+		// Chromium's PDF viewer shows a sandboxed PDF (or one under object-src 'none')
+		// blank: a PDF shown inline gets a policy that lets the viewer embed it and
+		// nothing
+		// else in.
+		response.header("Content-Security-Policy",
+				inline && "application/pdf".equals(file.contentType()) ? PDF_VIEW : SANDBOX);
+		return response.eTag("\"" + file.sha256() + "\"").body(content.content());
 	}
 
 }
