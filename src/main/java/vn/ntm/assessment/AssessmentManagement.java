@@ -2,6 +2,7 @@ package vn.ntm.assessment;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import vn.ntm.criteria.engine.Evaluation;
@@ -31,6 +32,19 @@ public interface AssessmentManagement {
 
 	/** What was entered, as the engine reads it. */
 	EvaluationInput input(long assessmentId);
+
+	/**
+	 * What was entered per indicator code, with each value's note and source (as
+	 * {@link #record} takes it).
+	 */
+	Map<String, ValueInput> values(long assessmentId);
+
+	/**
+	 * The assessment to compare with when entering this one: the unit's assessment of the
+	 * year before against the same set code (any version), else the unit's latest
+	 * assessment of an earlier year; none if the unit has no earlier assessment.
+	 */
+	Optional<AssessmentView> previous(long assessmentId);
 
 	/** The evaluation of a stored assessment. */
 	EvaluationView evaluate(long assessmentId);

@@ -166,8 +166,11 @@ class EvaluationPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content()
 				.string(allOf(containsString("18 (19)"), containsString("18/19"), containsString("90,3% (1.276/1.413)"),
-						containsString("Chỉ tiêu 3.1: 90,3% (1.276/1.413) đạt yêu cầu ≥ 80%."),
-						containsString("value=\"1.276\""))));
+						containsString("Chỉ tiêu 3.1: 90,3% (1.276/1.413) đạt yêu cầu ≥ 80%."))));
+		// the entry page shows what was saved in its fields
+		mvc.perform(get("/assessments/{id}/entry", opened.id()).with(user(user)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("value=\"1.276\""), containsString("value=\"1.413\""))));
 		// a failing value names the indicator, the value and the bar
 		mvc.perform(results(opened, 1, "18").param("v.3.1", "72,5").with(user(user)).with(csrf()))
 			.andExpect(status().is3xxRedirection());

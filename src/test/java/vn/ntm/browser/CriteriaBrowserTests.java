@@ -85,14 +85,17 @@ class CriteriaBrowserTests {
 			browser.go("/units/" + data.unit("20359", TestData.BEFORE_REFORM).id() + "/evaluation?set=" + set
 					+ "&year=2024");
 			browser.click(browser.waitFor(By.xpath("//form[@action='/evaluations']//button[@type='submit']")));
-			browser.waitFor(By.id("entry"));
+			// the evaluation page leads to the entry page
+			browser.click(browser.waitFor(By.id("entry-link")));
+			browser.waitFor(By.id("entry-save"));
 			for (int n = 1; n <= 19; n++) {
 				String option = n == 5 ? "NOT_MET" : "MET";
 				browser.click(browser.driver.findElement(By.cssSelector("label[for='c-" + n + "-" + option + "']")));
 			}
 			browser.driver.findElement(By.id("statedMetCount")).sendKeys("18");
 			browser.driver.findElement(By.id("source")).sendKeys("Báo cáo kiểm thử năm 2024");
-			browser.click(browser.driver.findElement(By.cssSelector("#entry button[type=submit]")));
+			browser.click(browser.driver.findElement(By.id("entry-save")));
+			browser.waitForText("Đã lưu.");
 			browser.wait.until(ExpectedConditions.textToBe(By.id("notation"), "18 (5)"));
 			assertThat(browser.driver.findElement(By.id("ratio")).getText()).isEqualTo("18/19");
 			browser.screenshot("evaluation-entered");

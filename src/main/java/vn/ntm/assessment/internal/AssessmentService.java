@@ -319,6 +319,31 @@ class AssessmentService implements AssessmentManagement {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Map<String, ValueInput> values(long assessmentId) {
+		AssessmentStore.Row row = store.require(assessmentId);
+		access.requireRead(row.unitId());
+		return store.values(assessmentId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AssessmentView> previous(long assessmentId) {
+		AssessmentStore.Row row = store.require(assessmentId);
+		access.requireRead(row.unitId());
+		String code = catalog.summary(row.setId()).code();
+		List<AssessmentStore.Row> earlier = store.ofUnit(row.unitId())
+			.stream()
+			.filter(r -> r.year() < row.year())
+			.toList();
+		return earlier.stream()
+			.filter(r -> r.year() == row.year() - 1 && catalog.summary(r.setId()).code().equals(code))
+			.findFirst()
+			.or(() -> earlier.stream().findFirst())
+			.map(this::view);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public EvaluationView evaluate(long assessmentId) {
 		AssessmentStore.Row row = store.require(assessmentId);
 		access.requireRead(row.unitId());

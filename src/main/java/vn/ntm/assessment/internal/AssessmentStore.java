@@ -243,6 +243,27 @@ class AssessmentStore {
 		return value == null ? "" : value.display();
 	}
 
+	/** The values of one assessment with their notes and sources, by indicator code. */
+	Map<String, ValueInput> values(long id) {
+		Map<String, ValueInput> values = new LinkedHashMap<>();
+		jdbc.sql("select * from assessment_value where assessment_id = :id order by indicator_code")
+			.param("id", id)
+			.query((rs, n) -> {
+				String number = rs.getString("value_num");
+				String denominator = rs.getString("value_den");
+				boolean flag = rs.getBoolean("value_bool");
+				Boolean bool = rs.wasNull() ? null : flag;
+				ValueInput value = denominator != null
+						? new ValueInput(null, Long.valueOf(number), Long.valueOf(denominator), null, null,
+								rs.getString("note"), rs.getString("source"))
+						: new ValueInput(number == null ? null : new BigDecimal(number), null, null, bool,
+								rs.getString("value_text"), rs.getString("note"), rs.getString("source"));
+				return values.put(rs.getString("indicator_code"), value);
+			})
+			.list();
+		return values;
+	}
+
 	/** The inputs of one assessment. */
 	EvaluationInput input(long id) {
 		return inputs(List.of(id)).getOrDefault(id, EvaluationInput.EMPTY);

@@ -14,15 +14,10 @@ import vn.ntm.assessment.AssessmentEntry;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.ValueInput;
 import vn.ntm.criteria.engine.CriterionDef;
-import vn.ntm.criteria.engine.CriterionKind;
 import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.IndicatorDef;
 import vn.ntm.criteria.engine.IndicatorSource;
-import vn.ntm.criteria.engine.Numbers;
-import vn.ntm.criteria.engine.Requirement;
 import vn.ntm.criteria.engine.SetDefinition;
-import vn.ntm.criteria.engine.Value;
-import vn.ntm.criteria.engine.ValueType;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
@@ -49,7 +44,12 @@ public final class EntryForm {
 
 	static final String CHOICE = "o.";
 
-	private static final Set<String> PREFIXES = Set.of(CLAIM, NUMBER, NUMERATOR, DENOMINATOR, FLAG, CHOICE);
+	static final String NOTE = "note.";
+
+	static final String SOURCE = "src.";
+
+	private static final Set<String> PREFIXES = Set.of(CLAIM, NUMBER, NUMERATOR, DENOMINATOR, FLAG, CHOICE, NOTE,
+			SOURCE);
 
 	private final Map<String, String> fields;
 
@@ -67,38 +67,42 @@ public final class EntryForm {
 	}
 
 	/** The form filled with what is stored. */
-	static EntryForm of(AssessmentView assessment, EvaluationInput input) {
+	static EntryForm of(AssessmentView assessment, EvaluationInput input, Map<String, ValueInput> values) {
 		Map<String, String> fields = new HashMap<>();
 		input.claims()
 			.forEach((number, claims) -> fields.put(CLAIM + number, claims.size() > 1 ? "BOTH"
 					: claims.contains(Boolean.TRUE) ? "MET" : claims.isEmpty() ? "" : "NOT_MET"));
-		input.values().forEach((code, value) -> {
-			if (value instanceof Value.Fraction fraction) {
-				fields.put(NUMERATOR + code, VnFormat.number(fraction.numerator()));
-				fields.put(DENOMINATOR + code, VnFormat.number(fraction.denominator()));
-			}
-			else if (value instanceof Value.Flag flag) {
-				fields.put(FLAG + code, String.valueOf(flag.value()));
-			}
-			else if (value instanceof Value.Choice choice) {
-				fields.put(CHOICE + code, choice.value());
-			}
-			else if (value.numeric() != null) {
-				fields.put(NUMBER + code, vietnamese(Numbers.toText(value.numeric())));
-			}
-		});
+		values.forEach((code, value) -> fields.putAll(fields(code, value)));
 		return new EntryForm(fields, input.statedMetCount() == null ? "" : String.valueOf(input.statedMetCount()),
 				assessment.source() == null ? "" : assessment.source(), assessment.rowVersion());
 	}
 
-	/** "2031183.13" → "2.031.183,13"; a fraction ("200/3") as it is. */
-	private static String vietnamese(String text) {
-		try {
-			return VnFormat.number(new BigDecimal(text), 10);
+	/**
+	 * A stored value as the form's fields: {@code v.3.1 = 87,5} or {@code n.3.1 = 1.276}
+	 * and {@code d.3.1 = 1.413}…, with its note and source.
+	 */
+	static Map<String, String> fields(String code, ValueInput value) {
+		Map<String, String> fields = new HashMap<>();
+		if (value.numerator() != null && value.denominator() != null) {
+			fields.put(NUMERATOR + code, VnFormat.number(value.numerator()));
+			fields.put(DENOMINATOR + code, VnFormat.number(value.denominator()));
 		}
-		catch (NumberFormatException notDecimal) {
-			return text;
+		else if (value.flag() != null) {
+			fields.put(FLAG + code, String.valueOf(value.flag()));
 		}
+		else if (value.choice() != null) {
+			fields.put(CHOICE + code, value.choice());
+		}
+		else if (value.number() != null) {
+			fields.put(NUMBER + code, VnFormat.number(value.number(), 12));
+		}
+		if (value.note() != null) {
+			fields.put(NOTE + code, value.note());
+		}
+		if (value.source() != null) {
+			fields.put(SOURCE + code, value.source());
+		}
+		return fields;
 	}
 
 	/** The form as posted. */
@@ -133,6 +137,18 @@ public final class EntryForm {
 	 */
 	AssessmentEntry toEntry(SetDefinition set) {
 		List<Problem> problems = new ArrayList<>();
+		AssessmentEntry entry = read(set, problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedInput("assessment.rejected", problems);
+		}
+		return entry;
+	}
+
+	/**
+	 * The entry the form describes, leaving out (and adding to {@code problems}) every
+	 * value that cannot be read: what the live evaluation shows while someone types.
+	 */
+	AssessmentEntry read(SetDefinition set, List<Problem> problems) {
 		List<String> met = new ArrayList<>();
 		List<String> notMet = new ArrayList<>();
 		Map<String, @Nullable ValueInput> values = new LinkedHashMap<>();
@@ -161,13 +177,11 @@ public final class EntryForm {
 				stated = count.get().intValueExact();
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw new RejectedInput("assessment.rejected", problems);
-		}
 		return new AssessmentEntry(values, met, notMet, stated, cite, expectedVersion);
 	}
 
 	private @Nullable ValueInput value(String code, @Nullable String cite, List<Problem> problems) {
+		int before = problems.size();
 		List<Place> at = List.of(new Place("where.indicator", code));
 		BigDecimal number = null;
 		String typed = number(code);
@@ -181,10 +195,13 @@ public final class EntryForm {
 		Long denominator = count(code, denominator(code), problems);
 		Boolean flag = flag(code).isBlank() ? null : Boolean.valueOf(flag(code));
 		String choice = choice(code).isBlank() ? null : choice(code);
-		if (number == null && numerator == null && denominator == null && flag == null && choice == null) {
+		if (problems.size() > before
+				|| (number == null && numerator == null && denominator == null && flag == null && choice == null)) {
 			return null;
 		}
-		return new ValueInput(number, numerator, denominator, flag, choice, null, cite);
+		String note = note(code).isBlank() ? null : note(code);
+		String source = source(code).isBlank() ? cite : source(code);
+		return new ValueInput(number, numerator, denominator, flag, choice, note, source);
 	}
 
 	private static @Nullable Long count(String code, String typed, List<Problem> problems) {
@@ -212,37 +229,6 @@ public final class EntryForm {
 		return criterion.indicators().stream().filter(i -> i.source() instanceof IndicatorSource.Entered).toList();
 	}
 
-	/** What the form offers for each criterion and entered indicator of the set. */
-	static List<Row> rows(SetDefinition set) {
-		List<Row> rows = new ArrayList<>();
-		for (CriterionDef criterion : set.active()) {
-			List<Field> fields = entered(criterion).stream().map(EntryForm::field).toList();
-			rows.add(
-					new Row(criterion.number(), criterion.name(), criterion.kind() == CriterionKind.CONDITION, fields));
-		}
-		return rows;
-	}
-
-	private static Field field(IndicatorDef indicator) {
-		boolean judged = indicator.requirements().values().stream().anyMatch(r -> r instanceof Requirement.Described);
-		ValueType type = indicator.type();
-		return new Field(indicator.code(), indicator.name(), type.name(), indicator.unit(), indicator.input(),
-				type == ValueType.BOOLEAN || judged, judged, type.numeric(), type == ValueType.PERCENT,
-				indicator.choices());
-	}
-
-	/** A criterion of the form with its entered indicators. */
-	public record Row(String number, @Nullable String name, boolean condition, List<Field> fields) {
-	}
-
-	/**
-	 * An indicator of the form: which inputs it offers — yes/no ({@code flag}, labelled
-	 * Đạt/Không đạt when {@code judged}), a number, a count over a count, an answer.
-	 */
-	public record Field(String code, @Nullable String name, String type, @Nullable String unit, boolean input,
-			boolean flag, boolean judged, boolean number, boolean fraction, List<String> choices) {
-	}
-
 	public String claim(String number) {
 		return fields.getOrDefault(CLAIM + number, "");
 	}
@@ -265,6 +251,14 @@ public final class EntryForm {
 
 	public String choice(String code) {
 		return fields.getOrDefault(CHOICE + code, "");
+	}
+
+	public String note(String code) {
+		return fields.getOrDefault(NOTE + code, "");
+	}
+
+	public String source(String code) {
+		return fields.getOrDefault(SOURCE + code, "");
 	}
 
 	public String statedMetCount() {

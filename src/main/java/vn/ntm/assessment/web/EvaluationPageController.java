@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.ntm.assessment.AssessmentEntry;
 import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.EvaluationView;
@@ -40,8 +38,6 @@ import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
-import vn.ntm.shared.ConcurrentChangeException;
-import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
@@ -181,7 +177,7 @@ class EvaluationPageController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			flow.error(model, ex, locale);
 			if (from.equals("evaluation") && setId.matches("\\d{1,18}") && year.matches("\\d{4}")) {
-				showEvaluation(unitId, Long.parseLong(setId), Integer.parseInt(year), model, null);
+				showEvaluation(unitId, Long.parseLong(setId), Integer.parseInt(year), model);
 				return "assessment/evaluation";
 			}
 			showIndex(unitId, null, model, typed);
@@ -224,11 +220,11 @@ class EvaluationPageController {
 	/** The evaluation of a unit for a set and year, with the entry form. */
 	@GetMapping("/units/{id}/evaluation")
 	String evaluation(@PathVariable long id, @RequestParam long set, @RequestParam int year, Model model) {
-		showEvaluation(id, set, year, model, null);
+		showEvaluation(id, set, year, model);
 		return "assessment/evaluation";
 	}
 
-	private void showEvaluation(long unitId, long setId, int year, Model model, @Nullable EntryForm typed) {
+	private void showEvaluation(long unitId, long setId, int year, Model model) {
 		EvaluationView view = assessments.evaluate(unitId, setId, year);
 		SetDocument document = catalog.document(setId);
 		Evaluation evaluation = view.evaluation();
@@ -269,13 +265,6 @@ class EvaluationPageController {
 		if (view.assessment() != null) {
 			evidence.fill(model, view.assessment());
 		}
-		if (canEnter && view.assessment() != null
-				&& vn.ntm.assessment.AssessmentStatus.valueOf(view.assessment().status()).editable()) {
-			AssessmentView assessment = view.assessment();
-			model.addAttribute("form",
-					typed != null ? typed : EntryForm.of(assessment, assessments.input(assessment.id())));
-			model.addAttribute("entryRows", EntryForm.rows(catalog.definition(setId)));
-		}
 	}
 
 	private static @Nullable String className(@Nullable ClassificationScheme scheme, @Nullable String value) {
@@ -299,31 +288,6 @@ class EvaluationPageController {
 			years.add(y);
 		}
 		return years;
-	}
-
-	/**
-	 * Records what the form gives; a refusal (a value that cannot be read, a code the set
-	 * does not have, a save by someone else in between) shows the page again with what
-	 * was typed.
-	 */
-	@PostMapping("/assessments/{id}/entries")
-	String record(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect,
-			HttpServletResponse response, Locale locale) {
-		AssessmentView view = assessments.get(id);
-		access.requireActOn(view.unitId(), Permission.ASSESSMENT_ENTER);
-		EntryForm form = EntryForm.from(request.getParameterMap());
-		try {
-			AssessmentEntry entry = form.toEntry(catalog.definition(view.setId()));
-			assessments.record(id, entry);
-			return FormFlow.saved(redirect, evaluationPath(view.unitId(), view.setId(), view.year()));
-		}
-		catch (BusinessRuleException | ConcurrentChangeException ex) {
-			response.setStatus(ex instanceof ConcurrentChangeException ? HttpStatus.CONFLICT.value()
-					: HttpStatus.UNPROCESSABLE_CONTENT.value());
-			flow.error(model, (LocalizedFailure) ex, locale);
-			showEvaluation(view.unitId(), view.setId(), view.year(), model, form);
-			return "assessment/evaluation";
-		}
 	}
 
 	/** Every unit below a parent that the set applies to, most criteria met first. */
