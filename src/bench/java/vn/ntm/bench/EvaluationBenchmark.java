@@ -187,6 +187,22 @@ public class EvaluationBenchmark {
 		return app.bytes("/units/" + country + "/evaluations/matrix.xlsx?set=" + setId + "&year=2023").length;
 	}
 
+	/**
+	 * The same .xlsx with the heap held to 512 MB (the forked JVM runs the whole application): memory stays
+	 * bounded because rows stream (SXSSF, 200 rows in memory) and only the evaluations are held.
+	 */
+	@Benchmark
+	@Fork(value = 1, jvmArgs = { "-Xms256m", "-Xmx512m" })
+	public int countryMatrixXlsxIn512MB() throws Exception {
+		return countryMatrixXlsx();
+	}
+
+	/** The progress of submissions and appraisals of Quảng Nam's 203 xã, 2023, rendered. */
+	@Benchmark
+	public int provinceProgressPage() throws Exception {
+		return app.get("/units/" + quangNam + "/assessments/progress?set=" + setId + "&year=2023").length();
+	}
+
 	private static int count(List<UnitEvaluation> evaluations) {
 		int met = 0;
 		for (UnitEvaluation evaluation : evaluations) {
