@@ -106,7 +106,10 @@ class SummarySource {
 			if (metNow && !metBefore) {
 				newlyMet.add(new AssessmentSummary.Criterion(c.number(), c.name()));
 			}
-			if (!metNow && metBefore) {
+			// no longer met: judged not met now (a criterion without this year's figures
+			// yet
+			// is not "lost"; the table shows it as without data)
+			if (metBefore && (c.status() == Status.NOT_MET || c.status() == Status.CONFLICT)) {
 				noLongerMet.add(new AssessmentSummary.Criterion(c.number(), c.name()));
 			}
 			if (!metNow) {
