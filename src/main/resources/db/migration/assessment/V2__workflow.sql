@@ -18,6 +18,8 @@ create table assessment_check (
     reason           text,
     checked_by       text        not null,
     checked_at       timestamptz not null,
+    -- the assessment's version the check produced: a later change of values or results makes it stale
+    checked_in       int         not null,
     primary key (assessment_id, criterion_number),
     constraint assessment_check_reason check (verdict <> 'RETURNED' or length(trim(reason)) > 0)
 );

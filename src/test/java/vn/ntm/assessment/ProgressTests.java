@@ -92,8 +92,9 @@ class ProgressTests {
 
 	private void check(String who, String criterion, String verdict, String reason) {
 		jdbc.sql("""
-				insert into assessment_check (assessment_id, criterion_number, verdict, reason, checked_by, checked_at)
-				values (:id, :criterion, :verdict, :reason, 'soyte', now())
+				insert into assessment_check (assessment_id, criterion_number, verdict, reason, checked_by, checked_at,
+				    checked_in)
+				values (:id, :criterion, :verdict, :reason, 'soyte', now(), 0)
 				""")
 			.param("id", ids.get(who))
 			.param("criterion", criterion)

@@ -100,6 +100,8 @@ class WorkflowTests {
 		step(commune, id, "submit", 0, null).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("chưa có số liệu hay kết quả nào")));
 		entries(commune, id, 0).andExpect(status().isOk());
+		step(province, id, "submit", 1, null).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("không nộp thay")));
 		step(commune, id, "submit", 1, null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("SUBMITTED"));
 
@@ -138,6 +140,9 @@ class WorkflowTests {
 			.param("appraisedMet", "false")
 			.param("reason", "Đạt theo xã, Sở đánh giá chưa đạt 15.2")
 			.param("expectedVersion", "5")).andExpect(status().is3xxRedirection());
+		// a second check from the same stale page is refused, naming what changed
+		check(health, id, "15", "RETURNED", "Nhầm", 5).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("kiểm tra tiêu chí 15")));
 		mvc.perform(get("/api/v1/assessments/{id}/workflow", id).with(district))
 			.andExpect(jsonPath("$.checks[0].criterion").value("15"))
 			.andExpect(jsonPath("$.checks[0].verdict").value("AGREED"))
@@ -145,33 +150,36 @@ class WorkflowTests {
 			.andExpect(jsonPath("$.actions", hasItem("REVIEW")));
 
 		// the commune does not review itself; the district reviews but does not approve
-		step(commune, id, "review", 5, null).andExpect(status().isForbidden());
-		step(district, id, "review", 5, "Đã thẩm tra hồ sơ").andExpect(status().isOk())
+		step(commune, id, "review", 6, null).andExpect(status().isForbidden());
+		step(district, id, "review", 6, "Đã thẩm tra hồ sơ").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REVIEWED"));
-		step(district, id, "approve", 6, null).andExpect(status().isForbidden());
-		step(province, id, "approve", 6, "Đủ điều kiện").andExpect(status().isOk())
+		step(district, id, "approve", 7, null).andExpect(status().isForbidden());
+		step(province, id, "approve", 7, "Đủ điều kiện").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("APPROVED"));
 
 		// approved: locked for everyone, by API and by page
-		entries(commune, id, 7).andExpect(status().isUnprocessableContent())
+		entries(commune, id, 8).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("Đã thẩm định, phê duyệt")));
-		entries(province, id, 7).andExpect(status().isUnprocessableContent());
+		entries(province, id, 8).andExpect(status().isUnprocessableContent());
 		mvc.perform(post("/assessments/{id}/entries", id).with(user(communeUser))
 			.with(csrf())
-			.param("expectedVersion", "7")
+			.param("expectedVersion", "8")
 			.param("met", "19")).andExpect(status().isUnprocessableContent());
 		mvc.perform(get("/assessments/{id}/workflow", id).with(user(communeUser)))
 			.andExpect(content().string(containsString("chỉ xem")))
 			.andExpect(content().string(not(containsString("id=\"submit-assessment\""))));
 
 		// reopening needs the current version and a reason
-		step(province, id, "reopen", 6, "Sửa tiêu chí 19").andExpect(status().isConflict())
+		step(province, id, "reopen", 7, "Sửa tiêu chí 19").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("trạng thái \"Đã thẩm định, phê duyệt\"")));
-		step(province, id, "reopen", 7, " ").andExpect(status().isUnprocessableContent());
-		step(commune, id, "reopen", 7, "tự mở").andExpect(status().isForbidden());
-		step(province, id, "reopen", 7, "Sửa tiêu chí 19 theo kết quả phúc tra").andExpect(status().isOk())
+		step(province, id, "reopen", 8, " ").andExpect(status().isUnprocessableContent());
+		step(commune, id, "reopen", 8, "tự mở").andExpect(status().isForbidden());
+		step(province, id, "reopen", 8, "Sửa tiêu chí 19 theo kết quả phúc tra").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("DRAFT"));
-		entries(commune, id, 8).andExpect(status().isOk());
+		entries(commune, id, 9).andExpect(status().isOk());
+		// a reopened assessment is checked again from the start
+		mvc.perform(get("/api/v1/assessments/{id}/workflow", id).with(district))
+			.andExpect(jsonPath("$.checks").isEmpty());
 
 		List<String> steps = jdbc.sql("select action from assessment_step where assessment_id = :id order by id")
 			.param("id", id)

@@ -492,12 +492,16 @@ class AssessmentService implements AssessmentManagement {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public AssessmentView requireEditable(long assessmentId) {
 		return view(editable(assessmentId));
 	}
 
+	/**
+	 * The row, locked until the caller's transaction ends, so that a submission cannot
+	 * slip in between this check and the change it guards.
+	 */
 	private AssessmentStore.Row editable(long assessmentId) {
+		store.lock(assessmentId);
 		AssessmentStore.Row row = store.require(assessmentId);
 		access.requireActOn(row.unitId(), Permission.ASSESSMENT_ENTER);
 		AssessmentStatus status = AssessmentStatus.valueOf(row.status());

@@ -76,6 +76,21 @@ class AssessmentStore {
 		return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
 	}
 
+	/**
+	 * Locks the assessment's row until the transaction ends (no-op if it does not exist).
+	 */
+	void lock(long id) {
+		jdbc.sql("select id from assessment where id = :id for update").param("id", id).query(Long.class).optional();
+	}
+
+	/** The latest version in which a value or a criterion result was saved. */
+	int lastContentChange(long id) {
+		return jdbc.sql("""
+				select greatest(coalesce((select max(changed_in) from assessment_value where assessment_id = :id), 0),
+				                coalesce((select max(changed_in) from assessment_claim where assessment_id = :id), 0))
+				""").param("id", id).query(Integer.class).single();
+	}
+
 	Row require(long id) {
 		return find(id).orElseThrow(() -> new NotFoundException("assessment.notFound", id));
 	}
@@ -140,8 +155,17 @@ class AssessmentStore {
 		if (!claims.isEmpty()) {
 			parts.add("kết quả tiêu chí " + String.join(", ", claims));
 		}
+		List<String> checked = jdbc.sql("""
+				select distinct criterion_number from assessment_step
+				where assessment_id = :id and row_version > :v and criterion_number is not null
+				order by criterion_number
+				""").param("id", id).param("v", expectedVersion).query(String.class).list();
+		if (!checked.isEmpty()) {
+			parts.add("kiểm tra tiêu chí " + String.join(", ", checked));
+		}
 		List<String> steps = jdbc.sql("""
-				select action from assessment_step where assessment_id = :id and row_version > :v order by at
+				select action from assessment_step
+				where assessment_id = :id and row_version > :v and criterion_number is null order by at
 				""").param("id", id).param("v", expectedVersion).query(String.class).list();
 		if (!steps.isEmpty()) {
 			parts.add("trạng thái \"" + AssessmentStatus.valueOf(row.status()).label() + "\"");

@@ -79,12 +79,17 @@ class WorkflowService implements AssessmentWorkflow {
 	@Override
 	public WorkflowState submit(long assessmentId, int expectedVersion) {
 		AssessmentView view = management.requireEditable(assessmentId);
+		CurrentUser user = access.current();
+		if (!mayLeadUnit(user, view.unitId())) {
+			throw AccessRefused.because("workflow.submit.ownUnit");
+		}
 		if (!store.hasEntries(assessmentId)) {
 			throw new BusinessRuleException("workflow.submit.empty", what(view));
 		}
 		WorkflowStore.Status before = store.status(assessmentId);
-		store.clearReturned(assessmentId);
-		return move(view, before, expectedVersion, SUBMITTED, "SUBMIT", null, null);
+		List<CriterionCheck> checksBefore = store.checks(assessmentId);
+		store.clearForNewRound(assessmentId, assessments.lastContentChange(assessmentId));
+		return move(view, before, expectedVersion, SUBMITTED, "SUBMIT", null, null, checksBefore);
 	}
 
 	@Override
@@ -104,20 +109,20 @@ class WorkflowService implements AssessmentWorkflow {
 			throw new BusinessRuleException("workflow.check.status", what(view), before.status().messageKey());
 		}
 		String text = verdict == CheckVerdict.RETURNED ? requireReason(reason) : optionalReason(reason);
-		if (!store.lockAt(assessmentId, expectedVersion)) {
+		Instant now = clock.instant();
+		// every check is a new version: two people never overwrite each other's check,
+		// and
+		// whoever read the assessment before it is told
+		AssessmentStatus to = verdict == CheckVerdict.RETURNED ? RETURNED : before.status();
+		boolean done = to != before.status() ? store.move(assessmentId, expectedVersion, to, user.username(), now)
+				: store.bump(assessmentId, expectedVersion, user.username(), now);
+		if (!done) {
 			throw assessments.changedSince(assessmentId, expectedVersion, what(view));
 		}
-		Instant now = clock.instant();
+		int version = expectedVersion + 1;
 		List<CriterionCheck> checksBefore = store.checks(assessmentId);
-		store.putCheck(assessmentId, criterion, verdict, appraisedMet, text, user.username(), now);
+		store.putCheck(assessmentId, criterion, verdict, appraisedMet, text, user.username(), now, version);
 		String action = verdict == CheckVerdict.RETURNED ? "RETURN_CRITERION" : "AGREE_CRITERION";
-		AssessmentStatus to = before.status();
-		int version = before.rowVersion();
-		if (verdict == CheckVerdict.RETURNED && before.status() == SUBMITTED) {
-			store.move(assessmentId, expectedVersion, RETURNED, user.username(), now);
-			to = RETURNED;
-			version++;
-		}
 		store.step(assessmentId, action, before.status(), to, criterion, text, user.username(), user.fullName(),
 				version, now);
 		audit.record(AuditRecord.updated("assessment", assessmentId, label(view),
@@ -171,11 +176,24 @@ class WorkflowService implements AssessmentWorkflow {
 		requireAbove(view.unitId(), Permission.ASSESSMENT_REOPEN);
 		WorkflowStore.Status before = store.status(assessmentId);
 		requireStatus(view, before, APPROVED);
-		return move(view, before, expectedVersion, DRAFT, "REOPEN", null, requireReason(reason));
+		String text = requireReason(reason);
+		List<CriterionCheck> checksBefore = store.checks(assessmentId);
+		store.clearAll(assessmentId);
+		return move(view, before, expectedVersion, DRAFT, "REOPEN", null, text, checksBefore);
 	}
 
 	private WorkflowState move(AssessmentView view, WorkflowStore.Status before, int expectedVersion,
 			AssessmentStatus to, String action, @Nullable String criterion, @Nullable String reason) {
+		return move(view, before, expectedVersion, to, action, criterion, reason, null);
+	}
+
+	/**
+	 * {@code checksBefore}, when given, are the checks as they were before the step
+	 * cleared some: the audit keeps them.
+	 */
+	private WorkflowState move(AssessmentView view, WorkflowStore.Status before, int expectedVersion,
+			AssessmentStatus to, String action, @Nullable String criterion, @Nullable String reason,
+			@Nullable List<CriterionCheck> checksBefore) {
 		CurrentUser user = access.current();
 		Instant now = clock.instant();
 		if (!store.move(view.id(), expectedVersion, to, user.username(), now)) {
@@ -189,7 +207,7 @@ class WorkflowService implements AssessmentWorkflow {
 			after.put("reason", reason);
 		}
 		audit.record(AuditRecord.updated("assessment", view.id(), label(view), summary(action) + " — " + label(view),
-				Map.of("status", before.status().name()), after));
+				was(before, checksBefore), withChecks(after, view.id(), checksBefore)));
 		return state(view.id());
 	}
 
@@ -210,7 +228,9 @@ class WorkflowService implements AssessmentWorkflow {
 			AssessmentStatus s = status.status();
 			if (s.editable() && management.canEnter(view.unitId())) {
 				actions.add(Action.EDIT);
-				actions.add(Action.SUBMIT);
+				if (mayLeadUnit(user, view.unitId())) {
+					actions.add(Action.SUBMIT);
+				}
 			}
 			if (s == SUBMITTED || s == RETURNED) {
 				for (String number : order) {
@@ -282,7 +302,33 @@ class WorkflowService implements AssessmentWorkflow {
 		if (user.isAdmin()) {
 			return true;
 		}
-		return user.has(Permission.ASSESSMENT_CHECK) && user.criteria().contains(criterion) && access.canRead(unitId);
+		// placed within the officer's units, not only readable through its history
+		return user.criteria().contains(criterion) && access.canActOn(unitId, Permission.ASSESSMENT_CHECK);
+	}
+
+	/**
+	 * The unit's own officers submit its results (entering them from above is allowed,
+	 * submitting is not: the level above would then submit, review and approve alone).
+	 */
+	private boolean mayLeadUnit(CurrentUser user, long unitId) {
+		return user.isAdmin()
+				|| (user.unitIds().contains(unitId) && access.canActOn(unitId, Permission.ASSESSMENT_ENTER));
+	}
+
+	private static Map<String, Object> was(WorkflowStore.Status before, @Nullable List<CriterionCheck> checks) {
+		Map<String, Object> was = new LinkedHashMap<>();
+		was.put("status", before.status().name());
+		if (checks != null) {
+			was.put("checks", checks);
+		}
+		return was;
+	}
+
+	private Map<String, Object> withChecks(Map<String, Object> after, long id, @Nullable List<CriterionCheck> checks) {
+		if (checks != null) {
+			after.put("checks", store.checks(id));
+		}
+		return after;
 	}
 
 	/**

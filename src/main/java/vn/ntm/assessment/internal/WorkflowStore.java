@@ -57,13 +57,20 @@ class WorkflowStore {
 			.update() == 1;
 	}
 
-	/** Locks the row and tells whether it is still at {@code expectedVersion}. */
-	boolean lockAt(long id, int expectedVersion) {
-		Integer version = jdbc.sql("select row_version from assessment where id = :id for update")
+	/**
+	 * A new version without a change of status (a criterion checked), if nobody changed
+	 * the assessment since {@code expectedVersion}; false otherwise.
+	 */
+	boolean bump(long id, int expectedVersion, String actor, Instant at) {
+		return jdbc.sql("""
+				update assessment set updated_at = :at, updated_by = :by, row_version = row_version + 1
+				where id = :id and row_version = :expected
+				""")
+			.param("at", Timestamp.from(at))
+			.param("by", actor)
 			.param("id", id)
-			.query(Integer.class)
-			.single();
-		return version == expectedVersion;
+			.param("expected", expectedVersion)
+			.update() == 1;
 	}
 
 	void step(long id, String action, @Nullable AssessmentStatus from, AssessmentStatus to, @Nullable String criterion,
@@ -87,15 +94,17 @@ class WorkflowStore {
 	}
 
 	void putCheck(long id, String criterion, CheckVerdict verdict, @Nullable Boolean appraisedMet,
-			@Nullable String reason, String actor, Instant at) {
+			@Nullable String reason, String actor, Instant at, int version) {
 		jdbc.sql("""
 				insert into assessment_check (assessment_id, criterion_number, verdict, appraised_met, reason,
-				    checked_by, checked_at)
-				values (:id, :criterion, :verdict, :met, :reason, :by, :at)
+				    checked_by, checked_at, checked_in)
+				values (:id, :criterion, :verdict, :met, :reason, :by, :at, :version)
 				on conflict (assessment_id, criterion_number) do update set verdict = excluded.verdict,
 				    appraised_met = excluded.appraised_met, reason = excluded.reason,
-				    checked_by = excluded.checked_by, checked_at = excluded.checked_at
+				    checked_by = excluded.checked_by, checked_at = excluded.checked_at,
+				    checked_in = excluded.checked_in
 				""")
+			.param("version", version)
 			.param("id", id)
 			.param("criterion", criterion)
 			.param("verdict", verdict.name())
@@ -106,11 +115,20 @@ class WorkflowStore {
 			.update();
 	}
 
-	/** A new round after a resubmission: returned checks are done with. */
-	void clearReturned(long id) {
-		jdbc.sql("delete from assessment_check where assessment_id = :id and verdict = 'RETURNED'")
-			.param("id", id)
-			.update();
+	/**
+	 * A new round after a resubmission: returned checks are done with, and so is every
+	 * check made before values or results last changed ({@code lastContentChange}).
+	 */
+	void clearForNewRound(long id, int lastContentChange) {
+		jdbc.sql("""
+				delete from assessment_check
+				where assessment_id = :id and (verdict = 'RETURNED' or checked_in < :changed)
+				""").param("id", id).param("changed", lastContentChange).update();
+	}
+
+	/** Every check: a reopened assessment is checked again from the start. */
+	void clearAll(long id) {
+		jdbc.sql("delete from assessment_check where assessment_id = :id").param("id", id).update();
 	}
 
 	List<CriterionCheck> checks(long id) {
