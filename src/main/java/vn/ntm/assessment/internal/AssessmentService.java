@@ -119,7 +119,8 @@ class AssessmentService implements AssessmentManagement {
 		long id = store.insert(unitId, set.id(), request.year(), asOf, VnText.blankToNull(request.source()),
 				VnText.blankToNull(request.note()), actor(), clock.instant());
 		AssessmentView created = view(store.require(id));
-		audit.record(AuditRecord.created("assessment", id, label(created), "Mở đánh giá " + label(created), created));
+		audit.record(AuditRecord.created("assessment", id, created.auditLabel(), "Mở đánh giá " + created.auditLabel(),
+				created));
 		return created;
 	}
 
@@ -194,7 +195,7 @@ class AssessmentService implements AssessmentManagement {
 		Map<String, Object> before = store.snapshot(assessmentId);
 		boolean claims = entry.met() != null || entry.notMet() != null;
 		store.touch(assessmentId, entry.expectedVersion(), entry.statedMetCount(),
-				claims || entry.statedMetCount() != null, what(view(row)), actor(), clock.instant());
+				claims || entry.statedMetCount() != null, view(row).title(), actor(), clock.instant());
 		if (entry.values() != null) {
 			entry.values().forEach((code, value) -> {
 				if (value == null) {
@@ -211,8 +212,8 @@ class AssessmentService implements AssessmentManagement {
 					entry.expectedVersion() + 1, actor(), clock.instant());
 		}
 		AssessmentView saved = view(store.require(assessmentId));
-		audit.record(AuditRecord.updated("assessment", assessmentId, label(saved), "Cập nhật kết quả " + label(saved),
-				before, store.snapshot(assessmentId)));
+		audit.record(AuditRecord.updated("assessment", assessmentId, saved.auditLabel(),
+				"Cập nhật kết quả " + saved.auditLabel(), before, store.snapshot(assessmentId)));
 		return saved;
 	}
 
@@ -506,7 +507,7 @@ class AssessmentService implements AssessmentManagement {
 		access.requireActOn(row.unitId(), Permission.ASSESSMENT_ENTER);
 		AssessmentStatus status = AssessmentStatus.valueOf(row.status());
 		if (!status.editable()) {
-			throw new BusinessRuleException("assessment.locked", what(view(row)), status.messageKey());
+			throw new BusinessRuleException("assessment.locked", view(row).title(), status.messageKey());
 		}
 		return row;
 	}
@@ -525,18 +526,6 @@ class AssessmentService implements AssessmentManagement {
 		return new AssessmentView(row.id(), row.unitId(), unitLabel, set.id(), set.label(), set.name(), row.year(),
 				row.asOf(), row.statedMetCount(), row.status(), row.source(), row.note(), row.valueCount(),
 				row.claimCount(), row.rowVersion(), row.createdBy(), row.updatedBy(), row.updatedAt());
-	}
-
-	/**
-	 * The assessment named the same way in every language: "Xã Tam Thanh — QD318_XA_NTM
-	 * v1 (2023)".
-	 */
-	private static String what(AssessmentView view) {
-		return view.unitLabel() + " — " + view.setLabel() + " (" + view.year() + ")";
-	}
-
-	private static String label(AssessmentView view) {
-		return view.unitLabel() + " — " + view.setLabel() + " năm " + view.year();
 	}
 
 	private String actor() {

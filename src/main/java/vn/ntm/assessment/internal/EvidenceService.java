@@ -127,7 +127,7 @@ class EvidenceService implements EvidenceFiles {
 						received.sha256(), key, text, access.current().username(), clock.instant());
 				EvidenceView saved = require(id).view();
 				audit.record(AuditRecord.created(ENTITY, id, label(saved, still),
-						"Tải lên tệp minh chứng \"" + name + "\" (" + saved.sizeText() + ") cho " + what(still),
+						"Tải lên tệp minh chứng \"" + name + "\" (" + saved.sizeText() + ") cho " + still.auditLabel(),
 						snapshot(saved)));
 				return saved;
 			});
@@ -172,7 +172,7 @@ class EvidenceService implements EvidenceFiles {
 			EvidenceView deleted = require(evidenceId).view();
 			audit.record(new AuditRecord(
 					"DELETE", ENTITY, String.valueOf(evidenceId), label(deleted, assessment), "Xóa tệp minh chứng \""
-							+ deleted.fileName() + "\" của " + what(assessment) + " (tệp vẫn được lưu giữ)",
+							+ deleted.fileName() + "\" của " + assessment.auditLabel() + " (tệp vẫn được lưu giữ)",
 					snapshot(row.view()), snapshot(deleted)));
 			return deleted;
 		});
@@ -249,12 +249,8 @@ class EvidenceService implements EvidenceFiles {
 		return map;
 	}
 
-	private static String what(AssessmentView view) {
-		return view.unitLabel() + " — " + view.setLabel() + " năm " + view.year();
-	}
-
 	private static String label(EvidenceView file, AssessmentView view) {
-		return file.fileName() + " — " + what(view);
+		return file.fileName() + " — " + view.auditLabel();
 	}
 
 }

@@ -84,7 +84,7 @@ class WorkflowService implements AssessmentWorkflow {
 			throw AccessRefused.because("workflow.submit.ownUnit");
 		}
 		if (!store.hasEntries(assessmentId)) {
-			throw new BusinessRuleException("workflow.submit.empty", what(view));
+			throw new BusinessRuleException("workflow.submit.empty", view.title());
 		}
 		WorkflowStore.Status before = store.status(assessmentId);
 		List<CriterionCheck> checksBefore = store.checks(assessmentId);
@@ -106,7 +106,7 @@ class WorkflowService implements AssessmentWorkflow {
 		}
 		WorkflowStore.Status before = store.status(assessmentId);
 		if (before.status() != SUBMITTED && before.status() != RETURNED) {
-			throw new BusinessRuleException("workflow.check.status", what(view), before.status().messageKey());
+			throw new BusinessRuleException("workflow.check.status", view.title(), before.status().messageKey());
 		}
 		String text = verdict == CheckVerdict.RETURNED ? requireReason(reason) : optionalReason(reason);
 		Instant now = clock.instant();
@@ -117,7 +117,7 @@ class WorkflowService implements AssessmentWorkflow {
 		boolean done = to != before.status() ? store.move(assessmentId, expectedVersion, to, user.username(), now)
 				: store.bump(assessmentId, expectedVersion, user.username(), now);
 		if (!done) {
-			throw assessments.changedSince(assessmentId, expectedVersion, what(view));
+			throw assessments.changedSince(assessmentId, expectedVersion, view.title());
 		}
 		int version = expectedVersion + 1;
 		List<CriterionCheck> checksBefore = store.checks(assessmentId);
@@ -125,9 +125,9 @@ class WorkflowService implements AssessmentWorkflow {
 		String action = verdict == CheckVerdict.RETURNED ? "RETURN_CRITERION" : "AGREE_CRITERION";
 		store.step(assessmentId, action, before.status(), to, criterion, text, user.username(), user.fullName(),
 				version, now);
-		audit.record(AuditRecord.updated("assessment", assessmentId, label(view),
+		audit.record(AuditRecord.updated("assessment", assessmentId, view.auditLabel(),
 				(verdict == CheckVerdict.RETURNED ? "Trả lại tiêu chí " : "Đồng ý tiêu chí ") + criterion + " — "
-						+ label(view),
+						+ view.auditLabel(),
 				Map.of("status", before.status().name(), "checks", checksBefore),
 				Map.of("status", to.name(), "checks", store.checks(assessmentId))));
 		return state(assessmentId);
@@ -141,7 +141,7 @@ class WorkflowService implements AssessmentWorkflow {
 		requireStatus(view, before, SUBMITTED);
 		long returned = store.checks(assessmentId).stream().filter(CriterionCheck::returned).count();
 		if (returned > 0) {
-			throw new BusinessRuleException("workflow.review.returned", what(view), returned);
+			throw new BusinessRuleException("workflow.review.returned", view.title(), returned);
 		}
 		return move(view, before, expectedVersion, REVIEWED, "REVIEW", null, optionalReason(note));
 	}
@@ -165,7 +165,7 @@ class WorkflowService implements AssessmentWorkflow {
 		}
 		WorkflowStore.Status before = store.status(assessmentId);
 		if (before.status() != SUBMITTED && before.status() != REVIEWED) {
-			throw new BusinessRuleException("workflow.status", what(view), before.status().messageKey());
+			throw new BusinessRuleException("workflow.status", view.title(), before.status().messageKey());
 		}
 		return move(view, before, expectedVersion, RETURNED, "SEND_BACK", null, requireReason(reason));
 	}
@@ -197,7 +197,7 @@ class WorkflowService implements AssessmentWorkflow {
 		CurrentUser user = access.current();
 		Instant now = clock.instant();
 		if (!store.move(view.id(), expectedVersion, to, user.username(), now)) {
-			throw assessments.changedSince(view.id(), expectedVersion, what(view));
+			throw assessments.changedSince(view.id(), expectedVersion, view.title());
 		}
 		store.step(view.id(), action, before.status(), to, criterion, reason, user.username(), user.fullName(),
 				expectedVersion + 1, now);
@@ -206,8 +206,9 @@ class WorkflowService implements AssessmentWorkflow {
 		if (reason != null) {
 			after.put("reason", reason);
 		}
-		audit.record(AuditRecord.updated("assessment", view.id(), label(view), summary(action) + " — " + label(view),
-				was(before, checksBefore), withChecks(after, view.id(), checksBefore)));
+		audit.record(AuditRecord.updated("assessment", view.id(), view.auditLabel(),
+				summary(action) + " — " + view.auditLabel(), was(before, checksBefore),
+				withChecks(after, view.id(), checksBefore)));
 		return state(view.id());
 	}
 
@@ -348,7 +349,7 @@ class WorkflowService implements AssessmentWorkflow {
 
 	private static void requireStatus(AssessmentView view, WorkflowStore.Status actual, AssessmentStatus expected) {
 		if (actual.status() != expected) {
-			throw new BusinessRuleException("workflow.status", what(view), actual.status().messageKey());
+			throw new BusinessRuleException("workflow.status", view.title(), actual.status().messageKey());
 		}
 	}
 
@@ -389,14 +390,6 @@ class WorkflowService implements AssessmentWorkflow {
 			case "REOPEN" -> "Mở lại kết quả đã phê duyệt";
 			default -> action;
 		};
-	}
-
-	private static String what(AssessmentView view) {
-		return view.unitLabel() + " — " + view.setLabel() + " (" + view.year() + ")";
-	}
-
-	private static String label(AssessmentView view) {
-		return view.unitLabel() + " — " + view.setLabel() + " năm " + view.year();
 	}
 
 }
