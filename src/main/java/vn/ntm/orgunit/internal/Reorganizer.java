@@ -83,8 +83,14 @@ class Reorganizer {
 			after = after.withType(change.newType());
 		}
 		if (change.newParentId() != null) {
-			// moving a unit needs the right to place it under the new parent too
-			access.requireCreateUnder(change.newParentId(), after.type().level());
+			// moving a unit is changing it where it lands as well: a unit that goes on
+			// sits
+			// under the new parent from now on (checked again below for one that has
+			// ended,
+			// on its last day)
+			if (unit.latest().validTo() == null) {
+				access.requireCreateUnder(change.newParentId(), after.type().level());
+			}
 			after = after.withParent(change.newParentId());
 		}
 		LocalDate date = change.effectiveDate();
@@ -114,6 +120,9 @@ class Reorganizer {
 			// a unit placed under a parent that has since ended follows that parent's
 			// successor
 			carrier.carryForward(unitId);
+			// the user must be able to change the unit where it now is (the same rule as
+			// for every change); else all of this rolls back
+			access.requireEdit(unitId);
 			return store.load(unitId).versionAtOrNearest(date).toRef(unitId);
 		}
 		return unit.latest().toRef(unitId);
