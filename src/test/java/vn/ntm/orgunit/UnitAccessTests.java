@@ -167,8 +167,7 @@ class UnitAccessTests {
 			.content("{\"effectiveDate\":\"" + tomorrow + "\",\"expectedVersion\":" + version(village) + "}"))
 			.andExpect(status().isOk());
 
-		// the officer of Tam Thanh, which ended on 30/06/2025 in Phường Quảng Phú, adds
-		// no
+		// the officer of Tam Thanh (ended 30/06/2025 in Phường Quảng Phú) adds no
 		// village there any more: it would sit under no commune today...
 		UserView tamThanhOfficer = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
 		UnitRef tamThanh = data.unit("20359", TestData.BEFORE_REFORM);
@@ -211,6 +210,28 @@ class UnitAccessTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"effectiveDate\":\"" + tomorrow + "\",\"expectedVersion\":" + version(carried.id()) + "}"))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void shouldCheckAMoveWhereTheUnitLands() throws Exception {
+		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, "07870");
+		UnitRef xuanCam = data.unit("07870", TestData.AFTER_REFORM);
+		UnitRef village = data.village(xuanCam.id(), TestData.unique("Thôn Chuyển "));
+		var basic = httpBasic(officer.username(), TestData.PASSWORD);
+		String today = LocalDate.now().toString();
+		// not under a commune that has ended (Mai Đình), nor under another commune
+		mvc.perform(post("/api/v1/units/{id}/changes", village.id()).with(basic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"effectiveDate\":\"" + today + "\",\"newParentId\":" + maiDinh.id() + ",\"expectedVersion\":"
+					+ version(village.id()) + "}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/units/{id}/changes", village.id()).with(basic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"effectiveDate\":\"" + today + "\",\"newParentId\":" + xuanLuong.id() + ",\"expectedVersion\":"
+					+ version(village.id()) + "}"))
+			.andExpect(status().isForbidden());
+		assertThat(SystemTask.call(() -> units.find(village.id(), LocalDate.now())).orElseThrow().parentId())
+			.isEqualTo(xuanCam.id());
 	}
 
 	private int version(long unitId) {

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,6 +58,9 @@ class SecurityTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	@Test
 	void shouldLogInWithTheFormAndSendUnknownPeopleToTheLoginPage() throws Exception {
@@ -229,6 +233,26 @@ class SecurityTests {
 			.andExpect(redirectedUrl("/login?error=bad"));
 		assertThat(SystemTask.call(() -> audit.historyOf("user", String.valueOf(officer.id()), 10)))
 			.anySatisfy(e -> assertThat(e.summary()).contains("(đổi mật khẩu)"));
+	}
+
+	@Test
+	void shouldNotLetALockedAccountGuessItsPasswordOnThePasswordPage() throws Exception {
+		UserView officer = data.user(Role.VIEWER, TestData.AFTER_REFORM, "07870");
+		MockHttpSession session = logIn(officer.username(), TestData.PASSWORD);
+		// locked by wrong logins elsewhere while this session is open
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(formLogin().user(officer.username()).password("sai-mat-khau-" + i));
+		}
+		mvc.perform(post("/account/password").session(session)
+			.with(csrf())
+			.param("currentPassword", TestData.PASSWORD)
+			.param("newPassword", "VuonHoaMoi2026")
+			.param("confirmPassword", "VuonHoaMoi2026")).andExpect(content().string(containsString("đang tạm khóa")));
+		String hash = jdbc.sql("select password_hash from app_user where id = :id")
+			.param("id", officer.id())
+			.query(String.class)
+			.single();
+		assertThat(passwords.matches(TestData.PASSWORD, hash)).isTrue();
 	}
 
 	@Test

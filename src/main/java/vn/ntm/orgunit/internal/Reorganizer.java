@@ -22,6 +22,7 @@ import vn.ntm.orgunit.UnitChange;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.orgunit.UnitsReorganized;
 import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Period;
 import vn.ntm.shared.VnFormat;
@@ -83,13 +84,14 @@ class Reorganizer {
 			after = after.withType(change.newType());
 		}
 		if (change.newParentId() != null) {
-			// moving a unit is changing it where it lands as well: a unit that goes on
-			// sits
-			// under the new parent from now on (checked again below for one that has
-			// ended,
-			// on its last day)
+			// moving a unit is changing it where it lands as well: a unit that goes
+			// on sits under the new parent from now on; one that has ended sits there
+			// on its last day, which the check after the move decides exactly
 			if (unit.latest().validTo() == null) {
 				access.requireCreateUnder(change.newParentId(), after.type().level());
+			}
+			else {
+				access.requireActOn(change.newParentId(), Permission.UNIT_EDIT);
 			}
 			after = after.withParent(change.newParentId());
 		}

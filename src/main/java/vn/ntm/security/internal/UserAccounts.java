@@ -168,6 +168,12 @@ class UserAccounts implements UserManagement {
 	public void changeOwnPassword(String currentPassword, String newPassword) {
 		CurrentUser me = access.current();
 		AppUser user = load(me.id());
+		if (user.lockedUntil != null && user.lockedUntil.isAfter(clock.instant())) {
+			// locked meanwhile (wrong logins elsewhere): no guessing here while tries do
+			// not count
+			throw new BusinessRuleException("password.change.locked",
+					vn.ntm.shared.VnFormat.dateTime(user.lockedUntil));
+		}
 		if (!passwordEncoder.matches(currentPassword, user.passwordHash)) {
 			LoginAttempts.Failure failure = attempts.recordFailure(user.username, LoginAttempts.Via.PASSWORD_CHANGE);
 			if (failure.locked()) {
