@@ -85,8 +85,15 @@ public interface CriteriaCatalog {
 	/** Two versions (or two sets) side by side. */
 	SetComparison compare(long leftId, long rightId);
 
-	/** Whether the current user may change this set (drafts, versions, publication). */
+	/**
+	 * Whether the current user may change this set (drafts, versions, publication):
+	 * administrators every set, a province's programme office the sets of a province
+	 * placed within its units (not those of a province it was formed from).
+	 */
 	boolean canEdit(long setId);
+
+	/** The set, when the current user may change it ({@link #canEdit}); else refused. */
+	SetSummary requireEditable(long setId);
 
 	/** Whether the current user may create national sets and import catalogs. */
 	boolean canImport();

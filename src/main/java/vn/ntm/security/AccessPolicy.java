@@ -25,10 +25,11 @@ public interface AccessPolicy {
 	void requireRead(long unitId);
 
 	/**
-	 * Whether the user may edit the unit: the permission, the unit placed (now, or on its
-	 * last day) at or below one of the user's units, and at or below the role's lowest
-	 * editable level. Units the user reads only through history or lineage are not
-	 * editable.
+	 * Whether the user may edit the unit (correct it, record a change, merge, split or
+	 * dissolve it): the permission, the unit placed (now, or on its last day) at or below
+	 * one of the user's units, and at or below the role's lowest editable level. Units
+	 * the user reads only through history or lineage are not editable. The same rule as
+	 * {@link #canCreateUnder}.
 	 */
 	boolean canEdit(long unitId);
 
@@ -46,7 +47,10 @@ public interface AccessPolicy {
 	void requireActOn(long unitId, Permission permission);
 
 	/**
-	 * Whether the user may create a unit of {@code childLevel} under {@code parentId}.
+	 * Whether the user may create a unit of {@code childLevel} under {@code parentId} (or
+	 * move one there that has not ended): the rule of {@link #canEdit} applied to the
+	 * unit as it will be. It has no last day, so it sits under the parent from now on:
+	 * the parent must still exist, and be placed at or below one of the user's units.
 	 */
 	void requireCreateUnder(long parentId, int childLevel);
 

@@ -27,6 +27,13 @@ public interface UnitDirectory {
 	boolean isPlacedWithin(long unitId, Collection<Long> roots);
 
 	/**
+	 * Whether the unit exists today: it has not ended (or ends today or later). A unit
+	 * created or moved under it today sits under it; under an ended unit it would have no
+	 * parent.
+	 */
+	boolean isCurrent(long unitId);
+
+	/**
 	 * The unit's administrative level: 0 country, 1 province, 2 district, 3 commune, 4
 	 * village.
 	 */

@@ -24,12 +24,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
+import javax.sql.DataSource;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -83,6 +86,9 @@ class EvidenceTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@LocalServerPort
 	int port;
@@ -290,6 +296,66 @@ class EvidenceTests {
 			.query(String.class)
 			.single();
 		assertThat(summary).contains(name);
+	}
+
+	@Test
+	void shouldNameFilesByTheirRealTypeWithoutInvisibleCharacters() throws Exception {
+		long assessmentId = assessment(ntm, 2024);
+		byte[] bytes = pdf("Báo cáo " + System.nanoTime());
+		// a PDF sent as .html is stored, listed and downloaded as .pdf
+		long disguised = id(upload(assessmentId, file("bao-cao.html", bytes), "17"));
+		mvc.perform(get("/api/v1/evidence/{id}/content", disguised).with(tamPhuOfficer))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition",
+					allOf(containsString("bao-cao.pdf"), not(containsString(".html")))));
+		mvc.perform(get("/api/v1/assessments/{id}/evidence", assessmentId).with(tamPhuOfficer))
+			.andExpect(jsonPath("$[?(@.id == " + disguised + ")].fileName").value("bao-cao.pdf"));
+		assertThat(jdbc
+			.sql("select summary from audit_event where entity_type = 'assessment_evidence'"
+					+ " and entity_id = :id and action = 'CREATE'")
+			.param("id", String.valueOf(disguised))
+			.query(String.class)
+			.single()).contains("\"bao-cao.pdf\"", "gửi lên với tên \"bao-cao.html\"");
+		// a right-to-left override would show "<RLO>fdp.exe" as "exe.pdf"; invisible
+		// characters go, other spaces become plain ones
+		assertThat(upload(assessmentId, file("\u202Efdp.exe", bytes), "17")).contains("\"fileName\":\"fdp.pdf\"");
+		assertThat(upload(assessmentId,
+				file("Quyết\u200B định\u00A0\u2066320\u2069\u202A.2024\u202C\u200E\u200F\u2067\u2068\u202B\u202D\uFEFF",
+						bytes),
+				"17"))
+			.contains("\"fileName\":\"Quyết định 320.2024.pdf\"");
+		// an image saved as .jpg that is a PNG; a name with the right extension in
+		// capitals is kept
+		assertThat(upload(assessmentId, file("ảnh nhà văn hóa.jpg", png()), "6"))
+			.contains("\"fileName\":\"ảnh nhà văn hóa.png\"");
+		assertThat(upload(assessmentId, file("BIÊN BẢN.PDF", bytes), "17")).contains("\"fileName\":\"BIÊN BẢN.PDF\"");
+		// a name made only of invisible characters is no name
+		mvc.perform(multipart("/api/v1/assessments/{id}/evidence", assessmentId).file(file("\u202E\u200B\u2066", bytes))
+			.with(tamPhuOfficer)).andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void shouldPutRightTheNamesStoredBeforeTheRule() throws Exception {
+		long assessmentId = assessment(ntm, 2024);
+		byte[] bytes = pdf("Cũ " + System.nanoTime());
+		long stored = id(upload(assessmentId, file("cu.pdf", bytes), "17"));
+		long image = id(upload(assessmentId, file("anh-cu.png", png()), "6"));
+		// as an upload of before the rule left them
+		jdbc.sql("update assessment_evidence set file_name = :name where id = :id")
+			.param("name", "\u202Ebao-cao-cu.html")
+			.param("id", stored)
+			.update();
+		jdbc.sql("update assessment_evidence set file_name = :name where id = :id")
+			.param("name", "QĐ 320.2024")
+			.param("id", image)
+			.update();
+		new ResourceDatabasePopulator(new ClassPathResource("db/migration/assessment/V60__evidence_file_names.sql"))
+			.execute(dataSource);
+		assertThat(jdbc.sql("select file_name from assessment_evidence where id in (:ids) order by id")
+			.param("ids", List.of(stored, image))
+			.query(String.class)
+			.list()).containsExactly("bao-cao-cu.pdf", "QĐ 320.2024.png");
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -316,6 +317,70 @@ class CatalogApiTests {
 				json(post("/api/v1/criteria-sets"), document(CatalogTestSets.uniqueCode("API_Z"))).with(basic(office)))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail", containsString("quản trị hệ thống")));
+	}
+
+	@Test
+	void shouldLetASuccessorProvinceReadButNotKeepItsPredecessorsSets() throws Exception {
+		// Quảng Nam's office makes a set of its own, before the 2025 merger into Đà Nẵng
+		String source = CatalogTestSets.uniqueCode("API_SRC");
+		SetSummary national = CatalogTestSets.publishedCopy(catalog, "QD318_XA_NTM", source, LocalDate.of(2096, 1, 1),
+				LocalDate.of(2099, 12, 31));
+		String code = CatalogTestSets.uniqueCode("API_QNA");
+		String created = mvc
+			.perform(json(post("/api/v1/criteria-sets/{id}/copy", national.id()),
+					java.util.Map.of("code", code, "province", "49", "at", "2024-06-30"))
+				.with(basic(office)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		long id = read(created).get("id").asLong();
+		int version = read(created).get("rowVersion").asInt();
+		ObjectNode document = (ObjectNode) read(mvc.perform(get("/api/v1/criteria-sets/{id}", id).with(basic(office)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		document.remove("status");
+
+		// Đà Nẵng's office reads it (it was formed from Quảng Nam)...
+		UserView daNang = data.user(Role.PROVINCE_OFFICE, TestData.AFTER_REFORM, "48");
+		mvc.perform(get("/api/v1/criteria-sets/{id}", id).with(basic(daNang)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.code").value(code));
+		mvc.perform(get("/criteria/sets/{id}", id).with(user(daNang.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/criteria/sets/" + id + "/edit"))));
+		// ...but changes, publishes, versions or retires nothing of it, as with units and
+		// assessments
+		document.put("name", "Đà Nẵng sửa bộ của Quảng Nam");
+		mvc.perform(json(put("/api/v1/criteria-sets/{id}", id),
+				java.util.Map.of("expectedVersion", version, "document", document))
+			.with(basic(daNang)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("tự ban hành")));
+		mvc.perform(json(post("/api/v1/criteria-sets/{id}/publish", id), java.util.Map.of("expectedVersion", version))
+			.with(basic(daNang))).andExpect(status().isForbidden());
+		mvc.perform(json(post("/api/v1/criteria-sets/{id}/retire", id),
+				java.util.Map.of("reason", "Thử", "expectedVersion", version))
+			.with(basic(daNang))).andExpect(status().isForbidden());
+		mvc.perform(get("/criteria/sets/{id}/edit", id).with(user(daNang.username())))
+			.andExpect(status().isForbidden());
+		// nor makes new sets in Quảng Nam's name
+		mvc.perform(json(post("/api/v1/criteria-sets/{id}/copy", national.id()),
+				java.util.Map.of("code", CatalogTestSets.uniqueCode("API_QNB"), "province", "49", "at", "2024-06-30"))
+			.with(basic(daNang))).andExpect(status().isForbidden());
+		assertThat(CatalogTestSets.document(catalog, id).name()).doesNotContain("Đà Nẵng");
+		// its own province's sets it keeps
+		mvc.perform(json(post("/api/v1/criteria-sets/{id}/copy", national.id()),
+				java.util.Map.of("code", CatalogTestSets.uniqueCode("API_DNG"), "province", "48"))
+			.with(basic(daNang)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.ownerName").value("Thành phố Đà Nẵng"));
+		// and Quảng Nam's own office still keeps Quảng Nam's
+		mvc.perform(json(post("/api/v1/criteria-sets/{id}/publish", id), java.util.Map.of("expectedVersion", version))
+			.with(basic(office))).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/criteria-sets/{id}/versions", id).with(basic(daNang)))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

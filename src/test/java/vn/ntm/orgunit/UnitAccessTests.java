@@ -1,15 +1,19 @@
 package vn.ntm.orgunit;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.ntm.security.Role;
+import vn.ntm.security.SystemTask;
 import vn.ntm.security.UserView;
 import vn.ntm.support.IntegrationTest;
 import vn.ntm.support.TestData;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
@@ -35,6 +39,9 @@ class UnitAccessTests {
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	UnitManagement units;
 
 	UserView maiDinhOfficer;
 
@@ -116,16 +123,119 @@ class UnitAccessTests {
 
 	@Test
 	void shouldLetACommuneOfficerAddVillagesButNotChangeTheCommune() throws Exception {
-		var basic = httpBasic(maiDinhOfficer.username(), TestData.PASSWORD);
+		// a commune that exists today (Mai Đình ended on 30/06/2025: nothing is added
+		// there)
+		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, "07870");
+		UnitRef xuanCam = data.unit("07870", TestData.AFTER_REFORM);
+		var basic = httpBasic(officer.username(), TestData.PASSWORD);
 		mvc.perform(post("/api/v1/units").with(basic)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"" + TestData.unique("Mới ") + "\",\"type\":\"THON\",\"parentId\":" + maiDinh.id()
+			.content("{\"name\":\"" + TestData.unique("Mới ") + "\",\"type\":\"THON\",\"parentId\":" + xuanCam.id()
 					+ "}"))
 			.andExpect(status().isCreated());
-		mvc.perform(put("/api/v1/units/{id}", maiDinh.id()).with(basic)
+		mvc.perform(put("/api/v1/units/{id}", xuanCam.id()).with(basic)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"code\":\"07885\",\"name\":\"Mai Đình Mới\",\"type\":\"XA\",\"expectedVersion\":0}"))
+			.content("{\"code\":\"07870\",\"name\":\"Xuân Cẩm Mới\",\"type\":\"XA\",\"expectedVersion\":0}"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void shouldApplyOneRuleToCreatingCorrectingAndDissolvingVillages() throws Exception {
+		String tomorrow = LocalDate.now().plusDays(1).toString();
+		// the officer of a commune that exists adds a village, corrects it and dissolves
+		// it
+		UserView xuanCamOfficer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, "07870");
+		UnitRef xuanCam = data.unit("07870", TestData.AFTER_REFORM);
+		var xuanCamBasic = httpBasic(xuanCamOfficer.username(), TestData.PASSWORD);
+		String created = mvc
+			.perform(post("/api/v1/units").with(xuanCamBasic)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + TestData.unique("Thôn Mới ") + "\",\"type\":\"THON\",\"parentId\":"
+						+ xuanCam.id() + "}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long village = Long.parseLong(created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+		mvc.perform(put("/api/v1/units/{id}", village).with(xuanCamBasic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + TestData.unique("Thôn Sửa ") + "\",\"type\":\"THON\",\"expectedVersion\":"
+					+ version(village) + "}"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/units/{id}/dissolution", village).with(xuanCamBasic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"effectiveDate\":\"" + tomorrow + "\",\"expectedVersion\":" + version(village) + "}"))
+			.andExpect(status().isOk());
+
+		// the officer of Tam Thanh (ended 30/06/2025 in Phường Quảng Phú) adds no
+		// village there any more: it would sit under no commune today...
+		UserView tamThanhOfficer = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
+		UnitRef tamThanh = data.unit("20359", TestData.BEFORE_REFORM);
+		var tamThanhBasic = httpBasic(tamThanhOfficer.username(), TestData.PASSWORD);
+		mvc.perform(post("/api/v1/units").with(tamThanhBasic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + TestData.unique("Thôn Cũ ") + "\",\"type\":\"THON\",\"parentId\":" + tamThanh.id()
+					+ "}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("đã kết thúc")));
+		// ...nor corrects or dissolves the villages that went on to Quảng Phú
+		UnitRef carried = data.village(tamThanh.id(), TestData.unique("Thôn Theo "));
+		UnitRef now = SystemTask.call(() -> units.find(carried.id(), LocalDate.now())).orElseThrow();
+		assertThat(now.parentId()).isNotEqualTo(tamThanh.id());
+		mvc.perform(put("/api/v1/units/{id}", carried.id()).with(tamThanhBasic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Đổi\",\"type\":\"THON\",\"expectedVersion\":" + version(carried.id()) + "}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/units/{id}/dissolution", carried.id()).with(tamThanhBasic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"effectiveDate\":\"" + tomorrow + "\",\"expectedVersion\":" + version(carried.id()) + "}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/units/{id}/dissolve", carried.id()).with(user(tamThanhOfficer.username())))
+			.andExpect(status().isForbidden());
+		// Quảng Phú's officer does all three
+		String successorCode = SystemTask.call(() -> units.find(now.parentId(), LocalDate.now())).orElseThrow().code();
+		UserView successorOfficer = data.user(Role.COMMUNE_OFFICER, LocalDate.now(), successorCode);
+		var successorBasic = httpBasic(successorOfficer.username(), TestData.PASSWORD);
+		mvc.perform(post("/api/v1/units").with(successorBasic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + TestData.unique("Thôn Mới ") + "\",\"type\":\"THON\",\"parentId\":"
+					+ now.parentId() + "}"))
+			.andExpect(status().isCreated());
+		mvc.perform(put("/api/v1/units/{id}", carried.id()).with(successorBasic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + TestData.unique("Thôn Sửa ") + "\",\"type\":\"THON\",\"expectedVersion\":"
+					+ version(carried.id()) + "}"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/units/{id}/dissolution", carried.id()).with(successorBasic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"effectiveDate\":\"" + tomorrow + "\",\"expectedVersion\":" + version(carried.id()) + "}"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void shouldCheckAMoveWhereTheUnitLands() throws Exception {
+		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, "07870");
+		UnitRef xuanCam = data.unit("07870", TestData.AFTER_REFORM);
+		UnitRef village = data.village(xuanCam.id(), TestData.unique("Thôn Chuyển "));
+		var basic = httpBasic(officer.username(), TestData.PASSWORD);
+		String today = LocalDate.now().toString();
+		// not under a commune that has ended (Mai Đình), nor under another commune
+		mvc.perform(post("/api/v1/units/{id}/changes", village.id()).with(basic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"effectiveDate\":\"" + today + "\",\"newParentId\":" + maiDinh.id() + ",\"expectedVersion\":"
+					+ version(village.id()) + "}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/units/{id}/changes", village.id()).with(basic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"effectiveDate\":\"" + today + "\",\"newParentId\":" + xuanLuong.id() + ",\"expectedVersion\":"
+					+ version(village.id()) + "}"))
+			.andExpect(status().isForbidden());
+		assertThat(SystemTask.call(() -> units.find(village.id(), LocalDate.now())).orElseThrow().parentId())
+			.isEqualTo(xuanCam.id());
+	}
+
+	private int version(long unitId) {
+		return SystemTask.call(() -> units.details(unitId, LocalDate.now()).rowVersion());
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.ntm.audit.AuditEntry;
 import vn.ntm.audit.AuditLog;
@@ -17,6 +19,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -37,6 +40,12 @@ class UserAdminTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	@Test
 	void shouldCreateAnAccountAndAuditIt() throws Exception {
@@ -104,6 +113,74 @@ class UserAdminTests {
 			.andExpect(status().isForbidden());
 		UserView inside = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
 		mvc.perform(get("/admin/users/{id}", inside.id()).with(user(quangNam.username()))).andExpect(status().isOk());
+	}
+
+	@Test
+	void shouldLeaveAPeerAccountToAdministratorsAndHigherLevels() throws Exception {
+		UserView quangNam = data.user(Role.PROVINCE_OFFICE, TestData.BEFORE_REFORM, "49");
+		UserView peer = data.user(Role.PROVINCE_OFFICE, TestData.BEFORE_REFORM, "49");
+		// a province office neither resets a peer's password nor changes its role or
+		// units
+		mvc.perform(post("/admin/users/{id}/password", peer.id()).with(user(quangNam.username()))
+			.with(csrf())
+			.param("password", "ChiemQuyen2026x")).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/users/{id}", peer.id()).with(user(quangNam.username()))
+			.with(csrf())
+			.param("username", peer.username())
+			.param("fullName", peer.fullName())
+			.param("role", "VIEWER")
+			.param("unitCodes", "49")
+			.param("version", String.valueOf(peer.version()))).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/users/{id}/enabled", peer.id()).with(user(quangNam.username()))
+			.with(csrf())
+			.param("enabled", "false")).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/users/{id}", peer.id()).with(user(quangNam.username())))
+			.andExpect(status().isForbidden());
+		// nor makes itself a second one, nor lists it
+		mvc.perform(post("/admin/users/new").with(user(quangNam.username()))
+			.with(csrf())
+			.param("username", TestData.unique("vanphong"))
+			.param("fullName", "Văn Phòng Thứ Hai")
+			.param("role", "PROVINCE_OFFICE")
+			.param("unitCodes", "49")
+			.param("password", "KhoiTao2026x")).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/users").param("q", "nguoi kiem thu").with(user(quangNam.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/admin/users/" + peer.id() + "\""))));
+		String hash = jdbc.sql("select password_hash from app_user where id = :id")
+			.param("id", peer.id())
+			.query(String.class)
+			.single();
+		assertThat(passwords.matches(TestData.PASSWORD, hash)).isTrue();
+		// the accounts it manages are unchanged: a commune officer of its province
+		UserView commune = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
+		mvc.perform(post("/admin/users/{id}/password", commune.id()).with(user(quangNam.username()))
+			.with(csrf())
+			.param("password", "DatLaiMoi2026x")).andExpect(status().is3xxRedirection());
+		// an office bound below the province (Tam Kỳ) is not a peer of the province's
+		UserView below = data.user(Role.PROVINCE_OFFICE, TestData.BEFORE_REFORM, "502");
+		mvc.perform(post("/admin/users/{id}/password", below.id()).with(user(quangNam.username()))
+			.with(csrf())
+			.param("password", "DatLaiMoi2026x")).andExpect(status().is3xxRedirection());
+		// and an administrator manages the peer
+		UserView admin = data.user(Role.ADMIN, TestData.AFTER_REFORM, "VN");
+		mvc.perform(post("/admin/users/{id}/password", peer.id()).with(user(admin.username()))
+			.with(csrf())
+			.param("password", "DatLaiMoi2026x")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void shouldChangeOnesOwnPasswordOnlyWithTheCurrentOne() throws Exception {
+		UserView admin = data.user(Role.ADMIN, TestData.AFTER_REFORM, "VN");
+		mvc.perform(post("/admin/users/{id}/password", admin.id()).with(user(admin.username()))
+			.with(csrf())
+			.param("password", "KhongCanCu2026x"))
+			.andExpect(flash().attribute("error", containsString("mật khẩu hiện tại")));
+		String hash = jdbc.sql("select password_hash from app_user where id = :id")
+			.param("id", admin.id())
+			.query(String.class)
+			.single();
+		assertThat(passwords.matches(TestData.PASSWORD, hash)).isTrue();
 	}
 
 	@Test

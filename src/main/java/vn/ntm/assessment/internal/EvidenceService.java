@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -120,15 +121,16 @@ class EvidenceService implements EvidenceFiles {
 			if (!detected.accepted()) {
 				throw new BusinessRuleException("evidence.type.refused", name, detected.type());
 			}
+			String stored = storedName(types.nameFor(name, detected.type()));
 			String key = storage.keep(received);
 			return transactions.execute(status -> {
 				AssessmentView still = assessments.requireEditable(assessmentId);
-				long id = store.insert(assessmentId, target[0], target[1], name, detected.type(), received.size(),
+				long id = store.insert(assessmentId, target[0], target[1], stored, detected.type(), received.size(),
 						received.sha256(), key, text, access.current().username(), clock.instant());
 				EvidenceView saved = require(id).view();
-				audit.record(AuditRecord.created(ENTITY, id, label(saved, still),
-						"Tải lên tệp minh chứng \"" + name + "\" (" + saved.sizeText() + ") cho " + still.auditLabel(),
-						snapshot(saved)));
+				String renamed = stored.equals(name) ? "" : ", gửi lên với tên \"" + name + "\"";
+				audit.record(AuditRecord.created(ENTITY, id, label(saved, still), "Tải lên tệp minh chứng \"" + stored
+						+ "\" (" + saved.sizeText() + renamed + ") cho " + still.auditLabel(), snapshot(saved)));
 				return saved;
 			});
 		}
@@ -183,13 +185,30 @@ class EvidenceService implements EvidenceFiles {
 	}
 
 	/**
+	 * Characters that show nothing, or change how the rest is shown: controls, format
+	 * characters (bidirectional embeddings, overrides and isolates U+202A–U+202E,
+	 * U+2066–U+2069, the marks U+200E/U+200F and U+061C, zero-width U+200B–U+200D,
+	 * U+2060, U+FEFF, tags), line and paragraph separators, private use, lone surrogates,
+	 * variation selectors, the combining grapheme joiner and the blank-looking fillers. A
+	 * file named "U+202E fdp.exe" would show as "exe.pdf".
+	 */
+	private static final Pattern INVISIBLE = Pattern
+		.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Co}\\p{Cs}\\u034F\\u115F\\u1160\\u2800\\u3164\\uFFA0\\uFE00-\\uFE0F"
+				+ "\\x{E0100}-\\x{E01EF}]");
+
+	/** Spaces of other widths (no-break, ideographic, thin…), read as one plain space. */
+	private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\s]+");
+
+	/**
 	 * The name as uploaded without any path a browser may send, in composed Unicode
-	 * (Vietnamese letters kept), without control characters.
+	 * (Vietnamese letters kept), without invisible characters ({@link #INVISIBLE}) and
+	 * with plain single spaces.
 	 */
 	static String fileName(@Nullable String given) {
 		String name = given == null ? "" : given;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("\\p{Cntrl}", "").strip();
+		name = Normalizer.normalize(name, Normalizer.Form.NFC);
+		name = SPACES.matcher(INVISIBLE.matcher(name).replaceAll("")).replaceAll(" ").strip();
 		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
 			throw new BusinessRuleException("evidence.fileName.required");
 		}
@@ -197,6 +216,19 @@ class EvidenceService implements EvidenceFiles {
 			throw new BusinessRuleException("evidence.fileName.tooLong", MAX_NAME);
 		}
 		return name;
+	}
+
+	/**
+	 * A name whose extension was added or replaced, shortened before the extension if it
+	 * grew over the limit.
+	 */
+	private static String storedName(String name) {
+		if (name.length() <= MAX_NAME) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		String extension = dot > 0 ? name.substring(dot) : "";
+		return name.substring(0, MAX_NAME - extension.length()).strip() + extension;
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.ParseContext;
 import org.springframework.stereotype.Component;
@@ -54,6 +57,41 @@ class EvidenceTypes {
 			}
 		}
 		return new Detected(false, content);
+	}
+
+	/**
+	 * The name a file of the type is stored and downloaded under: the given name when it
+	 * already ends with an extension of the type ("Ảnh.JPEG" stays), else the type's
+	 * extension in place of one that names another type ("bao-cao.html" that is a PDF
+	 * becomes "bao-cao.pdf"), or added to a name without one ("QĐ 320.2024" becomes "QĐ
+	 * 320.2024.pdf"). So a file is never saved by a browser with an extension that makes
+	 * the system open it as something it is not.
+	 */
+	String nameFor(String name, String type) {
+		List<String> extensions = extensions(type);
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (extensions.isEmpty() || extensions.stream().anyMatch(lower::endsWith)) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		boolean namesAType = dot > 0 && !MediaType.OCTET_STREAM.toString().equals(types.getMimeType(name).getName());
+		return (namesAType ? name.substring(0, dot) : name) + extensions.get(0);
+	}
+
+	/** The type's extensions, its usual one first (".jpg" before ".jpeg"). */
+	private List<String> extensions(String type) {
+		try {
+			org.apache.tika.mime.MimeType known = types.forName(type);
+			String usual = known.getExtension();
+			return usual.isEmpty() ? known.getExtensions()
+					: java.util.stream.Stream
+						.concat(java.util.stream.Stream.of(usual),
+								known.getExtensions().stream().filter(e -> !e.equals(usual)))
+						.toList();
+		}
+		catch (MimeTypeException ex) {
+			return List.of();
+		}
 	}
 
 	private String type(Path file, @Nullable String name) throws IOException {

@@ -389,7 +389,14 @@ class CatalogService implements CriteriaCatalog {
 	@Override
 	@Transactional(readOnly = true)
 	public boolean canEdit(long setId) {
-		return store.row(setId).map(this::mayEdit).orElse(false);
+		return store.row(setId).map(row -> mayKeep(row.ownerUnitId())).orElse(false);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public SetSummary requireEditable(long setId) {
+		requireEdit(store.requireRow(setId));
+		return summary(setId);
 	}
 
 	@Override
@@ -397,7 +404,16 @@ class CatalogService implements CriteriaCatalog {
 		return access.currentIfAny().map(u -> u.has(Permission.CATALOG_EDIT)).orElse(false);
 	}
 
-	private boolean mayEdit(CatalogStore.SetRow row) {
+	/**
+	 * The one check of who keeps a set (creates, saves, versions, publishes, retires it):
+	 * national sets ({@code ownerUnitId} null) administrators; a province's sets also the
+	 * users with {@link Permission#CATALOG_EDIT} whose units the province is placed
+	 * within ({@link AccessPolicy#canActOn}), the house rule for acting. Reading follows
+	 * lineage, keeping does not: Đà Nẵng's office reads the sets Quảng Nam issued before
+	 * the 2025 merger but does not change them; they are Quảng Nam's decisions
+	 * (docs/access.md).
+	 */
+	private boolean mayKeep(@Nullable Long ownerUnitId) {
 		var user = access.currentIfAny().orElse(null);
 		if (user == null || !user.has(Permission.CATALOG_EDIT)) {
 			return false;
@@ -405,14 +421,20 @@ class CatalogService implements CriteriaCatalog {
 		if (user.isAdmin()) {
 			return true;
 		}
-		return row.ownerUnitId() != null && access.canRead(row.ownerUnitId());
+		return ownerUnitId != null && access.canActOn(ownerUnitId, Permission.CATALOG_EDIT);
+	}
+
+	/** {@link #mayKeep}, failing with the reason. */
+	private void requireKeeper(@Nullable Long ownerUnitId, String label) {
+		access.require(Permission.CATALOG_EDIT);
+		if (!mayKeep(ownerUnitId)) {
+			throw ownerUnitId == null ? AccessRefused.because("catalog.access.national")
+					: AccessRefused.because("catalog.access.notOwner", label);
+		}
 	}
 
 	private void requireEdit(CatalogStore.SetRow row) {
-		access.require(Permission.CATALOG_EDIT);
-		if (!mayEdit(row)) {
-			throw AccessRefused.because("catalog.access.notOwner", row.code() + " v" + row.version());
-		}
+		requireKeeper(row.ownerUnitId(), row.code() + " v" + row.version());
 	}
 
 	private void requireMayCreate(SetDocument document) {
@@ -444,7 +466,10 @@ class CatalogService implements CriteriaCatalog {
 		}
 	}
 
-	/** National sets are kept by administrators; a province's sets by its own office. */
+	/**
+	 * Whether the current user may keep a set with the document's owner
+	 * ({@link #mayKeep}).
+	 */
 	private void requireOwnerMayEdit(SetDocument document) {
 		if (access.current().isAdmin()) {
 			return;
@@ -452,7 +477,8 @@ class CatalogService implements CriteriaCatalog {
 		if (document.owner() == null) {
 			throw AccessRefused.because("catalog.access.national");
 		}
-		province(document.owner());
+		UnitRef province = province(document.owner());
+		requireKeeper(province.id(), document.code() + " (" + province.fullName() + ")");
 	}
 
 	private UnitRef province(SetDocument.Owner owner) {

@@ -164,10 +164,7 @@ class CatalogEditController {
 	}
 
 	private SetSummary requireDraftEditor(long id) {
-		SetSummary set = catalog.summary(id);
-		if (!catalog.canEdit(id)) {
-			throw AccessRefused.because("catalog.access.notOwner", set.label());
-		}
+		SetSummary set = catalog.requireEditable(id);
 		if (!set.isDraft()) {
 			throw new BusinessRuleException("catalog.set.notDraft", set.label());
 		}

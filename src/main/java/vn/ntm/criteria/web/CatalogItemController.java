@@ -134,10 +134,7 @@ class CatalogItemController {
 	}
 
 	private SetSummary draft(long id) {
-		SetSummary set = catalog.summary(id);
-		if (!catalog.canEdit(id)) {
-			throw vn.ntm.security.AccessRefused.because("catalog.access.notOwner", set.label());
-		}
+		SetSummary set = catalog.requireEditable(id);
 		if (!set.isDraft()) {
 			throw new BusinessRuleException("catalog.set.notDraft", set.label());
 		}

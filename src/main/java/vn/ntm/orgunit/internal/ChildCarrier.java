@@ -13,6 +13,7 @@ import vn.ntm.audit.AuditRecord;
 import vn.ntm.orgunit.ChangeKind;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Period;
 import vn.ntm.shared.VnFormat;
@@ -125,7 +126,10 @@ class ChildCarrier {
 				return;
 			}
 			Successor successor = successors.get(0);
-			if (!access.canCreateUnder(successor.unitId(), latest.level())
+			// the unit was created or moved by someone allowed to (at its level): it
+			// follows only into a successor placed within their units, which may itself
+			// have ended since (the next hop carries it on)
+			if (!access.canActOn(successor.unitId(), Permission.UNIT_EDIT)
 					|| codeTakenUnder(unit, successor.unitId(), date) != null) {
 				// the successor belongs to other people, or a unit there holds the same
 				// code: people decide, the data issue tells them

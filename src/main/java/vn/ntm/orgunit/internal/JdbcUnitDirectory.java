@@ -51,6 +51,13 @@ class JdbcUnitDirectory implements UnitDirectory {
 	}
 
 	@Override
+	public boolean isCurrent(long unitId) {
+		return queries.latest(unitId)
+			.map(unit -> unit.validTo() == null || !unit.validTo().isBefore(LocalDate.now(clock)))
+			.orElse(false);
+	}
+
+	@Override
 	public int level(long unitId) {
 		return queries.latest(unitId).map(UnitRef::level).orElse(Integer.MAX_VALUE);
 	}

@@ -22,6 +22,7 @@ import vn.ntm.orgunit.UnitChange;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.orgunit.UnitsReorganized;
 import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Period;
 import vn.ntm.shared.VnFormat;
@@ -83,8 +84,15 @@ class Reorganizer {
 			after = after.withType(change.newType());
 		}
 		if (change.newParentId() != null) {
-			// moving a unit needs the right to place it under the new parent too
-			access.requireCreateUnder(change.newParentId(), after.type().level());
+			// moving a unit is changing it where it lands as well: a unit that goes
+			// on sits under the new parent from now on; one that has ended sits there
+			// on its last day, which the check after the move decides exactly
+			if (unit.latest().validTo() == null) {
+				access.requireCreateUnder(change.newParentId(), after.type().level());
+			}
+			else {
+				access.requireActOn(change.newParentId(), Permission.UNIT_EDIT);
+			}
 			after = after.withParent(change.newParentId());
 		}
 		LocalDate date = change.effectiveDate();
@@ -114,6 +122,9 @@ class Reorganizer {
 			// a unit placed under a parent that has since ended follows that parent's
 			// successor
 			carrier.carryForward(unitId);
+			// the user must be able to change the unit where it now is (the same rule as
+			// for every change); else all of this rolls back
+			access.requireEdit(unitId);
 			return store.load(unitId).versionAtOrNearest(date).toRef(unitId);
 		}
 		return unit.latest().toRef(unitId);

@@ -92,6 +92,14 @@ class UnitPageController {
 		model.addAttribute("history", units.history(id));
 		model.addAttribute("audit", audit.historyOf("unit", String.valueOf(id), 50));
 		model.addAttribute("canEdit", units.canEdit(id));
+		// the deepest kind of unit that may sit under this one: if none of that level may
+		// be added, none may
+		int childLevel = FormSupport.childTypes(details.version().type())
+			.stream()
+			.mapToInt(vn.ntm.orgunit.UnitType::level)
+			.max()
+			.orElse(-1);
+		model.addAttribute("canAddChild", childLevel > 0 && access.canCreateUnder(id, childLevel));
 		model.addAttribute("canClassify", access.current().has(Permission.UNIT_CLASSIFY));
 		model.addAttribute("at", date);
 		LocalDate shown = date;

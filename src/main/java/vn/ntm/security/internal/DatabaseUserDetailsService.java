@@ -1,6 +1,8 @@
 package vn.ntm.security.internal;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -8,9 +10,23 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The accounts Spring Security authenticates against.
+ * <p>
+ * An outsider must not learn from the login whether an account exists, is locked or is
+ * disabled: every refusal says the same ("wrong name or password") after the same bcrypt
+ * work. Unknown names are checked against a dummy hash by Spring's
+ * {@code DaoAuthenticationProvider}; an account that may not log in now (locked after
+ * repeated wrong passwords, or disabled) is given {@link #refusedHash}, the hash of a
+ * random password nobody knows, instead of being reported locked or disabled — which
+ * Spring would do before checking the password, faster and with its own message. The
+ * owner is told on the login page what to do when a right password is refused (wait for
+ * the lock to end or ask their account manager), for every refusal alike.
+ */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
 
@@ -18,9 +34,14 @@ class DatabaseUserDetailsService implements UserDetailsService {
 
 	private final Clock clock;
 
-	DatabaseUserDetailsService(AppUsers users, Clock clock) {
+	private final String refusedHash;
+
+	DatabaseUserDetailsService(AppUsers users, Clock clock, PasswordEncoder passwordEncoder) {
 		this.users = users;
 		this.clock = clock;
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		this.refusedHash = passwordEncoder.encode(HexFormat.of().formatHex(secret));
 	}
 
 	@Override
@@ -29,10 +50,9 @@ class DatabaseUserDetailsService implements UserDetailsService {
 		AppUser user = users.findByUsername(username.trim())
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 		boolean locked = user.lockedUntil != null && user.lockedUntil.isAfter(clock.instant());
+		boolean mayLogIn = user.enabled && !locked;
 		return User.withUsername(user.username)
-			.password(user.passwordHash)
-			.disabled(!user.enabled)
-			.accountLocked(locked)
+			.password(mayLogIn ? user.passwordHash : refusedHash)
 			.authorities(List.of(new SimpleGrantedAuthority("ROLE_" + user.role.name())))
 			.build();
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,19 +17,25 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Two filter chains: the REST API ({@code /api/**}, session or HTTP Basic, JSON errors)
  * and the pages (form login). Both use the same accounts, lock-out and CSRF protection;
  * an API call that carries its own {@code Authorization} header is exempt from CSRF
- * because it does not ride on a browser session cookie.
+ * because it does not ride on a browser session cookie. Both chains register sessions in
+ * one {@link SessionRegistry}, so that {@link UserSessions} can end a user's sessions
+ * when their password, role or units change.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -52,14 +59,29 @@ class SecurityConfiguration {
 		return new DefaultAuthenticationEventPublisher(publisher);
 	}
 
+	/** The sessions of each user, so that a change to the account can end them. */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the registry when the servlet container ends a session or changes its id. */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)
+					.sessionRegistry(sessions)
+					.expiredSessionStrategy(SecurityConfiguration::apiSessionEnded)))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
 			.headers(SecurityConfiguration::headers);
 		return http.build();
@@ -67,7 +89,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, LoginFailureHandler failureHandler) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, LoginFailureHandler failureHandler, SessionRegistry sessions)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/info", "/locale")
@@ -77,7 +100,10 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(pageEntryPoint()))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)
+					.sessionRegistry(sessions)
+					.expiredSessionStrategy(pageSessionEnded())))
 			.headers(SecurityConfiguration::headers)
 			.csrf(Customizer.withDefaults());
 		return http.build();
@@ -108,8 +134,32 @@ class SecurityConfiguration {
 		};
 	}
 
+	/**
+	 * A page asked with a session that {@link UserSessions} ended: the login form, saying
+	 * why (htmx requests are sent there as a whole page).
+	 */
+	private static SessionInformationExpiredStrategy pageSessionEnded() {
+		return event -> {
+			HttpServletRequest request = event.getRequest();
+			HttpServletResponse response = event.getResponse();
+			String target = request.getContextPath() + "/login?expired";
+			if (request.getHeader("HX-Request") != null) {
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				response.setHeader("HX-Redirect", target);
+				return;
+			}
+			response.sendRedirect(target);
+		};
+	}
+
+	/** An API call riding on a session that was ended: 401, as for no session. */
+	private static void apiSessionEnded(org.springframework.security.web.session.SessionInformationExpiredEvent event)
+			throws IOException {
+		apiUnauthorized(event.getRequest(), event.getResponse(), null);
+	}
+
 	private static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+			@Nullable AuthenticationException exception) throws IOException {
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader("WWW-Authenticate", "Basic realm=\"NTM Monitor\", charset=\"UTF-8\"");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -96,14 +96,24 @@ class UnitAccessPolicy implements AccessPolicy {
 		}
 	}
 
+	/*
+	 * One rule for every change to units — create, correct, record a change, move, merge,
+	 * split, dissolve: the permission, a level at or below the role's lowest editable
+	 * level, and the unit placed at or below one of the user's units where it is (now, or
+	 * on its last day if it has ended). A unit being created has no last day: it sits
+	 * under its parent from now on, so the parent must still exist and be placed within
+	 * the user's units. Administrators change everything. Lineage gives reading, never
+	 * changing (docs/access.md).
+	 */
+
 	@Override
 	public boolean canEdit(long unitId) {
 		CurrentUser user = current();
 		if (!user.has(Permission.UNIT_EDIT)) {
 			return false;
 		}
-		return user.isAdmin() || (units.isPlacedWithin(unitId, user.unitIds())
-				&& units.level(unitId) >= user.role().lowestEditableLevel());
+		return user.isAdmin() || (units.level(unitId) >= user.role().lowestEditableLevel()
+				&& units.isPlacedWithin(unitId, user.unitIds()));
 	}
 
 	@Override
@@ -111,7 +121,9 @@ class UnitAccessPolicy implements AccessPolicy {
 		require(Permission.UNIT_EDIT);
 		requireRead(unitId);
 		if (!canEdit(unitId)) {
-			throw AccessRefused.levelTooHigh(units.label(unitId));
+			throw units.level(unitId) < current().role().lowestEditableLevel()
+					? AccessRefused.levelTooHigh(units.label(unitId))
+					: AccessRefused.because("access.notPlacedWithin", units.label(unitId));
 		}
 	}
 
@@ -135,7 +147,11 @@ class UnitAccessPolicy implements AccessPolicy {
 		require(Permission.UNIT_EDIT);
 		requireRead(parentId);
 		if (!canCreateUnder(parentId, childLevel)) {
-			throw AccessRefused.levelTooHigh(units.label(parentId));
+			if (childLevel < current().role().lowestEditableLevel()) {
+				throw AccessRefused.levelTooHigh(units.label(parentId));
+			}
+			throw units.isCurrent(parentId) ? AccessRefused.because("access.notPlacedWithin", units.label(parentId))
+					: AccessRefused.because("access.parentEnded", units.label(parentId));
 		}
 	}
 
@@ -145,8 +161,8 @@ class UnitAccessPolicy implements AccessPolicy {
 		if (!user.has(Permission.UNIT_EDIT)) {
 			return false;
 		}
-		return user.isAdmin()
-				|| (units.isPlacedWithin(parentId, user.unitIds()) && childLevel >= user.role().lowestEditableLevel());
+		return user.isAdmin() || (childLevel >= user.role().lowestEditableLevel()
+				&& units.isPlacedWithin(parentId, user.unitIds()) && units.isCurrent(parentId));
 	}
 
 }

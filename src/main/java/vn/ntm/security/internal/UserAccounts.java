@@ -48,15 +48,21 @@ class UserAccounts implements UserManagement {
 
 	private final AuditLog audit;
 
+	private final LoginAttempts attempts;
+
+	private final UserSessions sessions;
+
 	private final Clock clock;
 
 	UserAccounts(AppUsers users, PasswordEncoder passwordEncoder, AccessPolicy access, UnitDirectory units,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, LoginAttempts attempts, UserSessions sessions, Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.access = access;
 		this.units = units;
 		this.audit = audit;
+		this.attempts = attempts;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -92,10 +98,16 @@ class UserAccounts implements UserManagement {
 			throw new BusinessRuleException("user.username.taken", form.username());
 		}
 		Map<String, Object> before = snapshot(user);
+		String formerName = user.username;
+		Rights formerRights = Rights.of(user);
 		user.apply(form, access.current().username(), clock.instant());
 		AppUser saved = save(user);
 		audit.record(AuditRecord.updated(ENTITY, saved.id, label(saved), "Cập nhật tài khoản " + saved.username, before,
 				snapshot(saved)));
+		if (!formerRights.equals(Rights.of(saved))) {
+			// whoever is logged in as this account logs in again, with the new rights
+			sessions.endOthersAfterCommit(formerName);
+		}
 		return view(saved);
 	}
 
@@ -103,11 +115,16 @@ class UserAccounts implements UserManagement {
 	public void resetPassword(long userId, String newPassword) {
 		AppUser user = load(userId);
 		requireManager(user.role, user.unitIds());
+		if (access.current().id() == userId) {
+			// one's own password is changed with the current one (changeOwnPassword)
+			throw new BusinessRuleException("user.resetOwnPassword");
+		}
 		PasswordRules.check(user.username, newPassword);
 		user.changePassword(passwordEncoder.encode(newPassword), access.current().username(), clock.instant());
 		save(user);
 		audit.record(new AuditRecord("PASSWORD_RESET", ENTITY, String.valueOf(userId), label(user),
 				"Đặt lại mật khẩu tài khoản " + user.username, null, null));
+		sessions.endOthersAfterCommit(user.username);
 	}
 
 	@Override
@@ -123,6 +140,9 @@ class UserAccounts implements UserManagement {
 		save(user);
 		audit.record(new AuditRecord(enabled ? "ENABLE" : "DISABLE", ENTITY, String.valueOf(userId), label(user),
 				(enabled ? "Kích hoạt" : "Vô hiệu hóa") + " tài khoản " + user.username, before, snapshot(user)));
+		if (!enabled) {
+			sessions.endOthersAfterCommit(user.username);
+		}
 	}
 
 	@Override
@@ -138,18 +158,40 @@ class UserAccounts implements UserManagement {
 				"Mở khóa tài khoản " + user.username, before, snapshot(user)));
 	}
 
+	/**
+	 * A wrong current password counts toward the lock-out as a wrong login does, and is
+	 * kept when the change is refused (no rollback); the try that locks the account ends
+	 * all its sessions, this one too.
+	 */
 	@Override
+	@Transactional(noRollbackFor = WrongCurrentPassword.class)
 	public void changeOwnPassword(String currentPassword, String newPassword) {
 		CurrentUser me = access.current();
 		AppUser user = load(me.id());
+		if (user.lockedUntil != null && user.lockedUntil.isAfter(clock.instant())) {
+			// locked meanwhile (wrong logins elsewhere): no guessing here while tries do
+			// not count
+			throw new BusinessRuleException("password.change.locked",
+					vn.ntm.shared.VnFormat.dateTime(user.lockedUntil));
+		}
 		if (!passwordEncoder.matches(currentPassword, user.passwordHash)) {
-			throw new BusinessRuleException("password.currentWrong");
+			LoginAttempts.Failure failure = attempts.recordFailure(user.username, LoginAttempts.Via.PASSWORD_CHANGE);
+			if (failure.locked()) {
+				sessions.endAllAfterCommit(user.username);
+				throw new WrongCurrentPassword("password.currentWrong.locked", failure.attempts(),
+						vn.ntm.shared.VnFormat.dateTime(failure.lockedUntil()));
+			}
+			throw new WrongCurrentPassword("password.currentWrong.counted", failure.attempts(),
+					attempts.maxFailedAttempts());
 		}
 		PasswordRules.check(user.username, newPassword);
 		user.changePassword(passwordEncoder.encode(newPassword), me.username(), clock.instant());
 		save(user);
+		attempts.clear(user.id);
 		audit.record(new AuditRecord("PASSWORD_CHANGE", ENTITY, String.valueOf(user.id), label(user), "Đổi mật khẩu",
 				null, null));
+		// a password someone else may have learnt stops working in their session too
+		sessions.endOthersAfterCommit(user.username);
 	}
 
 	@Override
@@ -188,9 +230,16 @@ class UserAccounts implements UserManagement {
 		if (!me.has(Permission.USER_MANAGE) || !me.role().mayManage(user.role)) {
 			return false;
 		}
-		return me.isAdmin() || user.unitIds().stream().allMatch(u -> units.isPlacedWithin(u, me.unitIds()));
+		return me.isAdmin() || (user.unitIds().stream().allMatch(u -> units.isPlacedWithin(u, me.unitIds()))
+				&& outranks(me, user.role, user.unitIds()));
 	}
 
+	/**
+	 * Whether the current user may manage accounts of the role bound to the units: the
+	 * role is one theirs manages, every unit is placed within their units, and the
+	 * account is not a peer. Applied to the account as it is and, for a change, as it
+	 * will be.
+	 */
 	private CurrentUser requireManager(Role role, Set<Long> unitIds) {
 		access.require(Permission.USER_MANAGE);
 		CurrentUser me = access.current();
@@ -205,7 +254,50 @@ class UserAccounts implements UserManagement {
 				throw AccessRefused.outsideScope(units.label(unitId));
 			}
 		}
+		if (!outranks(me, role, unitIds)) {
+			throw AccessRefused.because("access.peerAccount", role.messageKey());
+		}
 		return me;
+	}
+
+	/**
+	 * An account that manages accounts itself is a peer of a manager at its level: a
+	 * province office does not reset the password, role or units of another province
+	 * office (it could take over that account, or give itself a second one). Only an
+	 * administrator, or a manager bound strictly above every unit of the account, manages
+	 * it. Accounts that manage no one are not peers.
+	 */
+	private boolean outranks(CurrentUser me, Role role, Set<Long> unitIds) {
+		if (me.isAdmin() || !role.has(Permission.USER_MANAGE)) {
+			return true;
+		}
+		return !unitIds.isEmpty() && unitIds.stream().allMatch(unitId -> {
+			Set<Long> above = new java.util.HashSet<>(me.unitIds());
+			above.remove(unitId);
+			return !above.isEmpty() && units.isPlacedWithin(unitId, above);
+		});
+	}
+
+	/** What a session of the account may do: a change of any of it ends the sessions. */
+	private record Rights(String username, Role role, boolean enabled, Set<Long> units, Set<String> criteria) {
+
+		static Rights of(AppUser user) {
+			return new Rights(user.username.toLowerCase(java.util.Locale.ROOT), user.role, user.enabled,
+					Set.copyOf(user.unitIds()), Set.copyOf(user.criterionCodes()));
+		}
+
+	}
+
+	/**
+	 * The current password given to change one's own was wrong; the wrong try is counted
+	 * (and kept: no rollback).
+	 */
+	static final class WrongCurrentPassword extends BusinessRuleException {
+
+		WrongCurrentPassword(String messageKey, Object... arguments) {
+			super(messageKey, arguments);
+		}
+
 	}
 
 	private static void checkCriteria(UserForm form) {
