@@ -209,6 +209,40 @@ class AppraisalTests {
 			.andExpect(jsonPath("$.appraisals").isEmpty());
 	}
 
+	@Test
+	void shouldTakeTheUpperLevelsAppraisalFromTheWorkflowPage() throws Exception {
+		long unit = data.unit("20425", TestData.BEFORE_REFORM).id();
+		long set = data.setId("QD318_XA_NTM");
+		RequestPostProcessor commune = as(data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20425"));
+		UserView districtOffice = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "503");
+		long id = SystemTask.call(() -> assessments.open(new NewAssessment(unit, set, 2021, null, null, null))).id();
+		mvc.perform(put("/api/v1/assessments/{id}/entries", id).with(commune)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{" + STATED + ", \"expectedVersion\": 0}")).andExpect(status().isOk());
+		step(commune, id, "submit", 1).andExpect(status().isOk());
+		mvc.perform(get("/assessments/{id}/workflow", id).with(user(districtOffice.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("class=\"mt-1 appraise-form\"")));
+		// a reason is required, beside the form
+		mvc.perform(post("/assessments/{id}/appraisals", id).with(user(districtOffice.username()))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("expectedVersion", "2")
+			.param("criterion", "16")
+			.param("target", "16")
+			.param("met", "false")).andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/assessments/{id}/appraisals", id).with(user(districtOffice.username()))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("expectedVersion", "2")
+			.param("criterion", "16")
+			.param("target", "16")
+			.param("met", "false")
+			.param("reason", "Thôn Tân Thành chưa đạt chuẩn văn hóa")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/assessments/{id}/workflow", id).with(user(districtOffice.username())))
+			.andExpect(content().string(containsString("16: Không đạt — Thôn Tân Thành chưa đạt chuẩn văn hóa")));
+		mvc.perform(get("/api/v1/assessments/{id}/evaluation", id).with(commune))
+			.andExpect(jsonPath("$.evaluation.summary.notation").value("17 (15, 16)"));
+	}
+
 	ResultActions step(RequestPostProcessor who, long id, String action, int version) throws Exception {
 		return mvc.perform(post("/api/v1/assessments/{id}/" + action, id).with(who)
 			.contentType(MediaType.APPLICATION_JSON)
