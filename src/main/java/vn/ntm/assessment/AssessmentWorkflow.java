@@ -25,6 +25,25 @@ public interface AssessmentWorkflow {
 	WorkflowState check(long assessmentId, String criterion, CheckVerdict verdict, @Nullable Boolean appraisedMet,
 			@Nullable String reason, int expectedVersion);
 
+	/**
+	 * A criterion ({@code indicator} empty) or one of its indicators appraised, with the
+	 * reason: by the officer of the agency bound to the criterion while checking (its
+	 * indicators; the criterion itself through {@link #check}), by the level above while
+	 * reviewing, by the province before approving. The appraisal decides the results
+	 * everywhere (summary, matrix, exports); the unit's own result is kept beside it.
+	 * {@code met} empty withdraws the caller's appraisal at this step.
+	 */
+	WorkflowState appraise(long assessmentId, String criterion, @Nullable String indicator, @Nullable Boolean met,
+			@Nullable String reason, int expectedVersion);
+
+	/**
+	 * Recorded as decided by a document (seed data, results the documents state): the
+	 * assessment becomes approved as of the document's date, with a step naming the
+	 * document. Only for system work and administrators, from a draft nobody has
+	 * submitted.
+	 */
+	WorkflowState recordFromDocument(long assessmentId, java.time.LocalDate decidedOn, String document);
+
 	/** Reviewed (thẩm tra) by the level above; no criterion may be returned. */
 	WorkflowState review(long assessmentId, @Nullable String note, int expectedVersion);
 
@@ -58,7 +77,7 @@ public interface AssessmentWorkflow {
 	/** What the current user may do now. Labels under {@code workflow.action.<NAME>}. */
 	enum Action {
 
-		EDIT, SUBMIT, CHECK, REVIEW, APPROVE, SEND_BACK, REOPEN
+		EDIT, SUBMIT, CHECK, APPRAISE, REVIEW, APPROVE, SEND_BACK, REOPEN
 
 	}
 

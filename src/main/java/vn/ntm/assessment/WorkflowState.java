@@ -13,10 +13,29 @@ import org.jspecify.annotations.Nullable;
  * @param steps every step so far, oldest first
  * @param actions what the current user may do now
  * @param checkable the criteria the current user may check now
+ * @param appraisals the current round's appraisals of criteria and indicators (the
+ * criterion officers' judgements of criteria are in {@code checks})
+ * @param appraisable the criteria whose result (or whose indicators') the current user
+ * may appraise now
  */
 public record WorkflowState(AssessmentView assessment, AssessmentStatus status, @Nullable Instant statusAt,
 		@Nullable String statusBy, List<CriterionCheck> checks, List<WorkflowStep> steps,
-		Set<AssessmentWorkflow.Action> actions, Set<String> checkable) {
+		Set<AssessmentWorkflow.Action> actions, Set<String> checkable, List<Appraised> appraisals,
+		Set<String> appraisable) {
+
+	public WorkflowState {
+		checks = List.copyOf(checks);
+		steps = List.copyOf(steps);
+		appraisals = List.copyOf(appraisals);
+	}
+
+	/** The appraisals of a criterion and its indicators, latest step first. */
+	public List<Appraised> appraisalsOf(String criterion) {
+		return appraisals.stream()
+			.filter(a -> a.criterion().equals(criterion))
+			.sorted(java.util.Comparator.comparing(Appraised::stage).reversed())
+			.toList();
+	}
 
 	public boolean can(AssessmentWorkflow.Action action) {
 		return actions.contains(action);
@@ -37,6 +56,20 @@ public record WorkflowState(AssessmentView assessment, AssessmentStatus status, 
 
 		public boolean returned() {
 			return verdict == AssessmentWorkflow.CheckVerdict.RETURNED;
+		}
+
+	}
+
+	/**
+	 * A criterion ({@code indicator} empty) or an indicator appraised at a step of the
+	 * path. Stages are labelled under {@code engine.stage.<NAME>}.
+	 */
+	public record Appraised(String criterion, @Nullable String indicator, vn.ntm.criteria.engine.Appraisal.Stage stage,
+			boolean met, String reason, String by, Instant at) {
+
+		/** What was appraised: the indicator's code, else the criterion's number. */
+		public String code() {
+			return indicator != null ? indicator : criterion;
 		}
 
 	}

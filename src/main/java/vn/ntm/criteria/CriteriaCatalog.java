@@ -82,6 +82,20 @@ public interface CriteriaCatalog {
 	/** Takes a version out of use, with the reason; it stays readable. */
 	SetSummary retire(long setId, String reason, int expectedVersion);
 
+	/**
+	 * The thresholds of a version whose direction contradicts what their indicator
+	 * measures (a rate of something bad with a minimum…), each with its confirmation if
+	 * an administrator confirmed it for the requirements as they read now.
+	 */
+	List<DirectionFlag> directionFlags(long setId);
+
+	/**
+	 * Confirms a flagged threshold as intended, with the reason (audited); needs the
+	 * right to edit the set. A later change of the indicator's requirements flags it
+	 * again.
+	 */
+	DirectionFlag confirmDirection(long setId, String indicatorCode, String note);
+
 	/** Two versions (or two sets) side by side. */
 	SetComparison compare(long leftId, long rightId);
 

@@ -107,16 +107,18 @@ public record SetDocument(String code, @Nullable Integer version, String name, @
 	 * @param input a figure used by formulas or shown for information, not judged itself
 	 * (e.g. the area and the population behind a ratio)
 	 * @param maxPoints the most points it can give (POINTS)
+	 * @param maxValue the largest value people may enter where the catalog allows more
+	 * than the default (a percentage above 100: a growth, a ratio to a reference)
 	 * @param choices the answers it offers (CHOICE)
 	 * @param source the citation of its name or requirements
 	 */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	@JsonPropertyOrder({ "code", "name", "nameStatus", "type", "unit", "input", "valueFrom", "requirements",
-			"maxPoints", "choices", "source", "note" })
+			"maxPoints", "maxValue", "choices", "source", "note" })
 	public record IndicatorDoc(String code, @Nullable String name, @Nullable String nameStatus, String type,
 			@Nullable String unit, @Nullable Boolean input, @Nullable ValueFromDoc valueFrom,
-			@Nullable List<RequirementDoc> requirements, @Nullable String maxPoints, @Nullable List<String> choices,
-			@Nullable String source, @Nullable String note) {
+			@Nullable List<RequirementDoc> requirements, @Nullable String maxPoints, @Nullable String maxValue,
+			@Nullable List<String> choices, @Nullable String source, @Nullable String note) {
 	}
 
 	/**

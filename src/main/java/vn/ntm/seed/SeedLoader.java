@@ -26,6 +26,8 @@ import vn.ntm.shared.VnFormat;
  * <ul>
  * <li>the seed villages, through the ordinary import (validated and audited like any
  * user's file);</li>
+ * <li>the results and titles the seed documents state, then those results recorded as
+ * decided by their documents (approved as of the document's date);</li>
  * <li>the first accounts: the demo accounts when {@code ntm.seed.demo} is on (by default
  * only on the embedded database of a newcomer's machine), otherwise one administrator
  * {@code admin} with the password given in {@code ntm.admin.initial-password}
@@ -46,6 +48,9 @@ class SeedLoader extends StartupTask {
 	static final String ACCOUNTS = "accounts";
 
 	static final String RESULTS = "results";
+
+	/** The seed results recorded as decided by their documents (approved, dated). */
+	static final String RESULTS_DECIDED = "results-decided";
 
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
@@ -81,6 +86,7 @@ class SeedLoader extends StartupTask {
 		SystemTask.run(() -> {
 			step(VILLAGES, this::loadVillages);
 			step(RESULTS, this::loadResults);
+			step(RESULTS_DECIDED, () -> log.info("Seed results decided by their documents: {}", results.decide()));
 			step(ACCOUNTS, this::createAccounts);
 		});
 	}

@@ -16,6 +16,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import vn.ntm.assessment.AssessmentEntry;
 import vn.ntm.assessment.AssessmentManagement;
+import vn.ntm.assessment.AssessmentStatus;
+import vn.ntm.assessment.AssessmentWorkflow;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.NewAssessment;
 import vn.ntm.assessment.ValueInput;
@@ -25,10 +27,16 @@ import vn.ntm.criteria.SetSummary;
 import vn.ntm.criteria.TitleRegistry;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.security.SystemTask;
+import vn.ntm.shared.VnFormat;
 
 /**
  * The results and titles the seed plans state ({@code seed/results.yaml}), entered
- * through the ordinary facades — validated and audited like anyone's entry.
+ * through the ordinary facades — validated and audited like anyone's entry. The results
+ * are history, not drafts: each assessment is then recorded as decided by its document
+ * ({@link AssessmentWorkflow#recordFromDocument}), approved as of the document's date
+ * ({@code decided}; the date of the figures when the document bears none, and the step
+ * says so).
  */
 @Component
 class SeedResults {
@@ -46,11 +54,15 @@ class SeedResults {
 
 	private final AssessmentManagement assessments;
 
-	SeedResults(UnitManagement units, CriteriaCatalog catalog, TitleRegistry titles, AssessmentManagement assessments) {
+	private final AssessmentWorkflow workflow;
+
+	SeedResults(UnitManagement units, CriteriaCatalog catalog, TitleRegistry titles, AssessmentManagement assessments,
+			AssessmentWorkflow workflow) {
 		this.units = units;
 		this.catalog = catalog;
 		this.titles = titles;
 		this.assessments = assessments;
+		this.workflow = workflow;
 	}
 
 	record File(List<TitleRow> titles, List<AssessmentRow> assessments) {
@@ -59,10 +71,14 @@ class SeedResults {
 	record TitleRow(String unit, LocalDate at, String title, int year, @Nullable String source) {
 	}
 
+	/**
+	 * An assessment a document states; {@code decided} is the document's date, when it
+	 * bears one.
+	 */
 	record AssessmentRow(String unit, @Nullable String village, LocalDate at, String set, int year,
 			@Nullable Integer stated, @Nullable List<String> met, @Nullable List<String> notMet,
-			@Nullable Map<String, String> values, @Nullable Map<String, List<Long>> fractions,
-			@Nullable String source) {
+			@Nullable Map<String, String> values, @Nullable Map<String, List<Long>> fractions, @Nullable String source,
+			@Nullable LocalDate decided) {
 	}
 
 	/** Loads the file; returns how many titles and assessments were entered. */
@@ -93,6 +109,31 @@ class SeedResults {
 					row.source(), opened.rowVersion()));
 		}
 		return new int[] { file.titles().size(), file.assessments().size() };
+	}
+
+	/**
+	 * Records the file's assessments as decided by their documents: those still drafts
+	 * that nobody but the system has touched (a database loaded before this step existed
+	 * gets them too). Returns how many.
+	 */
+	int decide() {
+		int decided = 0;
+		for (AssessmentRow row : read().assessments()) {
+			UnitRef unit = unit(row.unit(), row.village(), row.at());
+			SetSummary set = catalog.inForce(row.set(), row.at()).orElse(null);
+			AssessmentView view = set == null ? null : assessments.find(unit.id(), set.id(), row.year()).orElse(null);
+			if (view == null || !AssessmentStatus.DRAFT.name().equals(view.status())
+					|| !SystemTask.ACTOR.equals(view.updatedBy() == null ? view.createdBy() : view.updatedBy())) {
+				continue;
+			}
+			LocalDate on = row.decided() != null ? row.decided() : row.at();
+			String document = (row.source() == null ? "Văn bản nguồn dữ liệu khởi tạo" : row.source())
+					+ (row.decided() != null ? "; ngày văn bản " + VnFormat.date(row.decided())
+							: "; văn bản không ghi ngày ký — ghi theo ngày số liệu " + VnFormat.date(row.at()));
+			workflow.recordFromDocument(view.id(), on, document);
+			decided++;
+		}
+		return decided;
 	}
 
 	private UnitRef unit(String code, @Nullable String village, LocalDate at) {

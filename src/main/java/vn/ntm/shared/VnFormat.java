@@ -120,32 +120,4 @@ public final class VnFormat {
 		return Optional.empty();
 	}
 
-	/**
-	 * Parses a Vietnamese number ({@code 1.307,608}, {@code 8321,7}); a lone dot followed
-	 * by other than three digits is read as a decimal mark, as spreadsheets exported in
-	 * English locales write it.
-	 */
-	public static Optional<BigDecimal> parseNumber(String text) {
-		String t = text.trim().replace(" ", "").replace("\u00a0", "");
-		if (t.isEmpty()) {
-			return Optional.empty();
-		}
-		String normalized;
-		if (t.contains(",")) {
-			normalized = t.replace(".", "").replace(',', '.');
-		}
-		else if (t.matches("-?\\d{1,3}(\\.\\d{3})+")) {
-			normalized = t.replace(".", "");
-		}
-		else {
-			normalized = t;
-		}
-		try {
-			return Optional.of(new BigDecimal(normalized));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
 }

@@ -31,6 +31,7 @@ import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.NotFoundException;
+import vn.ntm.shared.MalformedInput;
 import vn.ntm.shared.RejectedInput;
 import vn.ntm.shared.web.FormFlow;
 
@@ -93,6 +94,13 @@ class ErrorAdvice {
 		Map<String, Object> extra = ex instanceof RejectedInput rejected
 				? Map.of("problems", forms.problems(rejected.problems(), locale)) : Map.of();
 		return answer(HttpStatus.UNPROCESSABLE_CONTENT, messages.of(ex, locale), request, locale, extra);
+	}
+
+	/** Control characters (NUL…) in a field: a bad request, each field named. */
+	@ExceptionHandler(MalformedInput.class)
+	Object malformed(MalformedInput ex, HttpServletRequest request, Locale locale) {
+		return answer(HttpStatus.BAD_REQUEST, messages.of(ex, locale), request, locale,
+				Map.of("problems", forms.problems(ex.problems(), locale)));
 	}
 
 	@ExceptionHandler(BindException.class)

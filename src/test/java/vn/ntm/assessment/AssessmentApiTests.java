@@ -177,7 +177,7 @@ class AssessmentApiTests {
 			.andExpect(jsonPath("$.problems[*].message",
 					hasItem("Chỉ tiêu 99.9 không có trong bộ tiêu chí QD318_XA_NTM.")))
 			.andExpect(jsonPath("$.problems[*].message",
-					hasItem("Chỉ tiêu 3.1 thuộc loại Tỷ lệ (%): giá trị nhập không đúng loại.")))
+					hasItem("Chỉ tiêu 3.1 — Giá trị: giá trị nhập không đúng loại của chỉ tiêu (Tỷ lệ (%)).")))
 			.andExpect(jsonPath("$.problems[*].where", hasItem("Tiêu chí 20")));
 		assertThat(SystemTask.call(() -> assessments.get(id)).rowVersion()).isZero();
 	}
@@ -237,7 +237,7 @@ class AssessmentApiTests {
 			.content("{\"unitId\": " + tamThanh.id() + ", \"setId\": " + ntm
 					+ ", \"asOf\": \"2024-12-31\", \"values\": {\"3.1\": {\"numerator\": 5}}}"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.problems[0].where").value("Chỉ tiêu 3.1"))
+			.andExpect(jsonPath("$.problems[0].where").value("Chỉ tiêu 3.1 › Mẫu số"))
 			.andExpect(jsonPath("$.problems[0].message", containsString("cần cả tử số và mẫu số")));
 		mvc.perform(post("/api/v1/evaluations").with(httpBasic("tamky", "NtmDemo@2026"))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -64,11 +64,10 @@ class MatrixFilterTests {
 			.single();
 	}
 
+	/** The seed assessments are history: approved as of their document (seed 000). */
 	@AfterEach
 	void restore() {
-		jdbc.sql("update assessment set status = 'DRAFT', status_at = null, status_by = null where id = :id")
-			.param("id", tamThanh2023)
-			.update();
+		data.restoreSeedHistory(java.util.List.of(tamThanh2023));
 	}
 
 	private ResultActions page(String path, String... params) throws Exception {
@@ -108,7 +107,7 @@ class MatrixFilterTests {
 		page("/units/{id}/evaluations/matrix", "status", "SUBMITTED")
 			.andExpect(content().string(allOf(containsString("1 đơn vị."), containsString(">Xã Tam Thanh<"),
 					containsString("Đã nộp, chờ kiểm tra"))));
-		page("/units/{id}/evaluations/matrix", "status", "DRAFT")
+		page("/units/{id}/evaluations/matrix", "status", "APPROVED")
 			.andExpect(content().string(allOf(containsString("3 đơn vị."), not(containsString(">Xã Tam Thanh<")))));
 		page("/units/{id}/evaluations/matrix", "status", "NONE")
 			.andExpect(content().string(containsString("0 đơn vị.")));
@@ -145,7 +144,7 @@ class MatrixFilterTests {
 			assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("Xã Tam Ngọc");
 			assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("Xã Tam Thăng");
 		}
-		byte[] filtered = page("/units/{id}/evaluations/matrix.xlsx", "status", "DRAFT", "title", "DOES_NOT_QUALIFY",
+		byte[] filtered = page("/units/{id}/evaluations/matrix.xlsx", "status", "APPROVED", "title", "DOES_NOT_QUALIFY",
 				"cls", "DHNTB")
 			.andReturn()
 			.getResponse()
@@ -155,14 +154,14 @@ class MatrixFilterTests {
 			assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
 				.contains("(Vùng kinh tế - xã hội: Duyên hải Nam Trung Bộ)")
 				.contains("(danh hiệu: Chưa đủ điều kiện)")
-				.contains("(trạng thái hồ sơ: Đang nhập)");
+				.contains("(trạng thái hồ sơ: Đã thẩm định, phê duyệt)");
 			assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Xã Tam Ngọc");
 			assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("Xã Tam Thăng");
 			assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Số đơn vị đạt");
 		}
 		// the page's download link carries the filters and order
-		page("/units/{id}/evaluations/matrix", "status", "DRAFT", "sort", "c:16", "dir", "asc")
-			.andExpect(content().string(containsString("status=DRAFT&amp;sort=c:16&amp;dir=asc")));
+		page("/units/{id}/evaluations/matrix", "status", "APPROVED", "sort", "c:16", "dir", "asc")
+			.andExpect(content().string(containsString("status=APPROVED&amp;sort=c:16&amp;dir=asc")));
 	}
 
 	@Test
@@ -184,14 +183,14 @@ class MatrixFilterTests {
 			.andExpect(jsonPath("$.rows[0].thresholdClass").value("DHNTB"))
 			.andExpect(jsonPath("$.rows[0].holdsTitle").value(true))
 			.andExpect(jsonPath("$.rows[0].title").value("DOES_NOT_QUALIFY"))
-			.andExpect(jsonPath("$.rows[1].status").value("DRAFT"));
+			.andExpect(jsonPath("$.rows[1].status").value("APPROVED"));
 		mvc.perform(get("/api/v1/units/{id}/evaluations/matrix", tamKy).param("set", String.valueOf(ntm))
 			.param("year", "2023")
-			.param("status", "DRAFT")
+			.param("status", "APPROVED")
 			.param("title", "QUALIFIES")
 			.with(httpBasic("tamky", "NtmDemo@2026")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.filters.status").value("DRAFT"))
+			.andExpect(jsonPath("$.filters.status").value("APPROVED"))
 			.andExpect(jsonPath("$.rows[*].label", contains("Xã Tam Phú")));
 	}
 

@@ -116,7 +116,7 @@ class MatrixTests {
 				.contains("2023");
 			List<String> header = cells(sheet.getRow(2), formatter);
 			assertThat(header).startsWith("Đơn vị", "1", "2")
-				.endsWith("19", "Kết quả", "Số tiêu chí đạt", "Tổng số tiêu chí");
+				.endsWith("19", "Kết quả", "Số tiêu chí đạt", "Tổng số tiêu chí", "Chỉ tiêu đạt");
 			int notation = header.indexOf("Kết quả");
 			int c16 = header.indexOf("16");
 			int c19 = header.indexOf("19");

@@ -86,7 +86,7 @@ class SummaryTests {
 					containsString(">17/19<"), containsString(">17 (16, 19)<"), containsString("Chưa đủ điều kiện"),
 					containsString("id=\"unmet-16\""), containsString("id=\"unmet-19\""),
 					containsString("So với năm 2022"), containsString(">17 (2, 16)<"), containsString(">17 → 17<"),
-					containsString("Đang nhập"))))
+					containsString("Đã thẩm định, phê duyệt"))))
 			.andExpect(content().string(matchesPattern("(?s).*id=\"newly-met\".*>2<.*id=\"no-longer-met\".*>19<.*")))
 			.andExpect(content().string(matchesPattern("(?s).*id=\"value-changes\".*>16<.*>50%<.*>—<.*")))
 			.andExpect(content().string(containsString("summary.xlsx?set=")));
@@ -155,7 +155,7 @@ class SummaryTests {
 				.containsEntry("Số tiêu chí đạt (năm trước → năm nay)", "17 → 17")
 				.containsEntry("Tiêu chí mới đạt", "2")
 				.containsEntry("Tiêu chí không còn đạt", "19")
-				.containsEntry("Trạng thái hồ sơ", "Đang nhập");
+				.containsEntry("Trạng thái hồ sơ", "Đã thẩm định, phê duyệt");
 			assertThat(pairs.get("Danh hiệu")).contains("Chưa đủ điều kiện");
 			assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("16").contains("Không đạt"));
 			assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("19").contains("Không đạt"));

@@ -274,10 +274,11 @@ class WorkbookRoundTripTests {
 			.isEqualTo("Chỉ tiêu 5.1 (Số lượng có đơn vị): \"12 m2\" có kèm đơn vị; chỉ nhập số (đơn vị tính: m²).");
 		assertThat(errors.get(VALUES + "!" + (find(filled, "502", "5.4") + 1) + "!Giá trị"))
 			.isEqualTo("Chỉ tiêu 5.4 (Số lượng có đơn vị): \"khoảng 80\" không phải là số.");
+		// the engine's rules, the same words as on the entry page and in the API
 		assertThat(errors.get(VALUES + "!" + (find(filled, "502", "4.1") + 1) + "!Giá trị"))
-			.isEqualTo("Chỉ tiêu 4.1 (Tỷ lệ (%)): tỷ lệ 120% phải từ 0 đến 100.");
+			.isEqualTo("Chỉ tiêu 4.1 — Giá trị: tỷ lệ 120% phải từ 0 đến 100%.");
 		assertThat(errors.get(VALUES + "!" + (find(filled, "502", "4.2") + 1) + "!Tử số"))
-			.isEqualTo("Chỉ tiêu 4.2 (Tỷ lệ (%)): tử số (10) lớn hơn mẫu số (5).");
+			.isEqualTo("Chỉ tiêu 4.2 — Tử số: tử số (10) lớn hơn mẫu số (5).");
 		assertThat(errors.get(VALUES + "!" + (find(filled, "502", "1") + 1) + "!Giá trị"))
 			.contains("Chỉ tiêu 1 được tính tự động");
 		assertThat(errors).containsValue("Mã chỉ tiêu \"9.9\" không có trong bộ tiêu chí QD320_TX_TP_HTNV.");
@@ -294,6 +295,67 @@ class WorkbookRoundTripTests {
 			.andExpect(content().string(containsString("tử số (10) lớn hơn mẫu số (5)")))
 			.andExpect(content().string(containsString("id=\"upload-apply\" disabled")));
 		assertUnchanged(before, "5.2", "1.000");
+	}
+
+	/**
+	 * Issue 10: an indicator written "Không đạt" with its reason (no figure) in the
+	 * template comes back as stated, decides its criterion and is named in its reason;
+	 * the rules for figures are the engine's (Xã Cẩm Kim, Hội An, 2024).
+	 */
+	@Test
+	void shouldTakeIndicatorsStatedWithoutTheirFigureAndRefuseWhatTheEngineRefuses() throws Exception {
+		RequestPostProcessor province = user(
+				data.user(vn.ntm.security.Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "503").username());
+		long camKim = data.unit("20425", TestData.BEFORE_REFORM).id();
+		byte[] template = template(camKim, ntm, 2024, "unit", province);
+		byte[] wrong = fill(template, workbook -> {
+			Sheet values = workbook.getSheet(VALUES);
+			set(values, find(values, "20425", "15.3"), VALUE, "Không đạt");
+			set(values, find(values, "20425", "15.1"), NUMERATOR, 15);
+			set(values, find(values, "20425", "15.1"), DENOMINATOR, 10);
+			set(values, find(values, "20425", "3.1"), VALUE, "1,234,567");
+			set(values, find(values, "20425", "6.3"), VALUE, -20);
+		});
+		JsonNode invalid = upload(wrong, "cam-kim-loi.xlsx", province);
+		assertThat(invalid.get("status").asString()).as(invalid.toString()).isEqualTo("INVALID");
+		Map<String, String> errors = errors(invalid);
+		assertThat(errors.get(VALUES + "!" + (find(wrong, "20425", "15.3") + 1) + "!Ghi chú"))
+			.isEqualTo("Chỉ tiêu 15.3 — Ghi chú (lý do): ghi Đạt/Không đạt không kèm số liệu thì phải nêu lý do.");
+		assertThat(errors.get(VALUES + "!" + (find(wrong, "20425", "15.1") + 1) + "!Tử số"))
+			.isEqualTo("Chỉ tiêu 15.1 — Tử số: tử số (15) lớn hơn mẫu số (10).");
+		assertThat(errors.get(VALUES + "!" + (find(wrong, "20425", "3.1") + 1) + "!Giá trị")).contains("1,234,567",
+				"không phải là số");
+		assertThat(errors.get(VALUES + "!" + (find(wrong, "20425", "6.3") + 1) + "!Giá trị"))
+			.isEqualTo("Chỉ tiêu 6.3 — Giá trị: tỷ lệ -20% phải từ 0 đến 100%.");
+
+		byte[] filled = fill(template, workbook -> {
+			Sheet values = workbook.getSheet(VALUES);
+			set(values, find(values, "20425", "15.3"), VALUE, "Không đạt");
+			set(values, find(values, "20425", "15.3"), 11, "Báo cáo tiến độ 6 tháng nêu 15.3 chưa đạt");
+			set(values, find(values, "20425", "15.1"), VALUE, "Đạt");
+			set(values, find(values, "20425", "15.1"), 11, "BHXH huyện xác nhận");
+		});
+		JsonNode job = upload(filled, "cam-kim.xlsx", province);
+		assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("READY");
+		assertThat(job.toString()).contains("\"after\":\"Không đạt\"", "\"after\":\"Đạt\"");
+		mvc.perform(
+				post("/api/v1/assessments/uploads/{id}/apply", job.get("id").asString()).with(province).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPLIED"));
+		AssessmentView saved = SystemTask.call(() -> assessments.find(camKim, ntm, 2024)).orElseThrow();
+		ValueInput stated = SystemTask.call(() -> assessments.values(saved.id())).get("15.3");
+		assertThat(stated.verdict()).isFalse();
+		assertThat(stated.note()).isEqualTo("Báo cáo tiến độ 6 tháng nêu 15.3 chưa đạt");
+		CriterionResult fifteen = criterion(camKim, ntm, 2024, "15");
+		assertThat(fifteen.status()).isEqualTo(Status.NOT_MET);
+		assertThat(fifteen.failingIndicators()).containsExactly("15.3");
+		// the round trip: the next template shows the stated results as they are
+		byte[] again = template(camKim, ntm, 2024, "unit", province);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(again))) {
+			Sheet values = workbook.getSheet(VALUES);
+			assertThat(text(values, find(values, "20425", "15.3"), 7)).isEqualTo("Không đạt");
+			assertThat(text(values, find(values, "20425", "15.1"), 7)).isEqualTo("Đạt");
+		}
 	}
 
 	@Test
@@ -431,11 +493,15 @@ class WorkbookRoundTripTests {
 	// helpers
 
 	private byte[] template(long unit, long set, int year, String scope) throws Exception {
+		return template(unit, set, year, scope, tamky);
+	}
+
+	private byte[] template(long unit, long set, int year, String scope, RequestPostProcessor who) throws Exception {
 		return mvc
 			.perform(get("/api/v1/units/{id}/assessments/template.xlsx", unit).param("set", String.valueOf(set))
 				.param("year", String.valueOf(year))
 				.param("scope", scope)
-				.with(tamky))
+				.with(who))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", containsString(".xlsx")))
 			.andReturn()
@@ -444,10 +510,14 @@ class WorkbookRoundTripTests {
 	}
 
 	private JsonNode upload(byte[] xlsx, String name) throws Exception {
+		return upload(xlsx, name, tamky);
+	}
+
+	private JsonNode upload(byte[] xlsx, String name, RequestPostProcessor who) throws Exception {
 		String created = mvc
 			.perform(multipart("/api/v1/assessments/uploads")
 				.file(new MockMultipartFile("file", name, MediaType.APPLICATION_OCTET_STREAM_VALUE, xlsx))
-				.with(tamky)
+				.with(who)
 				.with(csrf()))
 			.andExpect(status().isAccepted())
 			.andReturn()
@@ -455,7 +525,7 @@ class WorkbookRoundTripTests {
 			.getContentAsString();
 		String id = json.readTree(created).get("id").asString();
 		for (int i = 0; i < 600; i++) {
-			JsonNode job = json.readTree(mvc.perform(get("/api/v1/assessments/uploads/{id}", id).with(tamky))
+			JsonNode job = json.readTree(mvc.perform(get("/api/v1/assessments/uploads/{id}", id).with(who))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()

@@ -19,16 +19,6 @@ class VnFormatTests {
 	}
 
 	@Test
-	void shouldReadNumbersAsPeopleTypeThem() {
-		assertThat(VnFormat.parseNumber("1.307,608")).contains(new BigDecimal("1307.608"));
-		assertThat(VnFormat.parseNumber("8321,7")).contains(new BigDecimal("8321.7"));
-		assertThat(VnFormat.parseNumber("10.599")).contains(new BigDecimal("10599"));
-		assertThat(VnFormat.parseNumber("16.38")).contains(new BigDecimal("16.38"));
-		assertThat(VnFormat.parseNumber("abc")).isEmpty();
-		assertThat(VnFormat.parseNumber("")).isEmpty();
-	}
-
-	@Test
 	void shouldWriteAndReadDatesAsDayMonthYear() {
 		assertThat(VnFormat.date(LocalDate.of(2025, 7, 1))).isEqualTo("01/07/2025");
 		assertThat(VnFormat.parseDate("30/6/2025")).contains(LocalDate.of(2025, 6, 30));

@@ -2,10 +2,12 @@ package vn.ntm.support;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.orgunit.NewUnit;
@@ -39,10 +41,33 @@ public class TestData {
 
 	private final CriteriaCatalog catalog;
 
-	TestData(UnitManagement units, UserManagement users, CriteriaCatalog catalog) {
+	private final JdbcClient jdbc;
+
+	TestData(UnitManagement units, UserManagement users, CriteriaCatalog catalog, JdbcClient jdbc) {
 		this.units = units;
 		this.users = users;
 		this.catalog = catalog;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Puts seed assessments back as the seed loads them — history, approved as of their
+	 * document (their {@code FROM_DOCUMENT} step) — after a test moved them along the
+	 * path: its checks, appraisals and other steps go.
+	 */
+	public void restoreSeedHistory(Collection<Long> assessmentIds) {
+		Long[] ids = assessmentIds.toArray(Long[]::new);
+		jdbc.sql("delete from assessment_check where assessment_id = any(:ids)").param("ids", ids).update();
+		jdbc.sql("delete from assessment_appraisal where assessment_id = any(:ids)").param("ids", ids).update();
+		jdbc.sql("delete from assessment_step where assessment_id = any(:ids) and action <> 'FROM_DOCUMENT'")
+			.param("ids", ids)
+			.update();
+		jdbc.sql("""
+				update assessment a set status = 'APPROVED', status_by = 'hệ thống',
+				    status_at = (select max(at) from assessment_step s
+				                 where s.assessment_id = a.id and s.action = 'FROM_DOCUMENT')
+				where a.id = any(:ids)
+				""").param("ids", ids).update();
 	}
 
 	/**
@@ -75,6 +100,16 @@ public class TestData {
 		return SystemTask.call(() -> users.create(
 				new UserForm(username, "Người kiểm thử " + username, null, null, "Kiểm thử", role, ids, criteria),
 				PASSWORD));
+	}
+
+	/**
+	 * A new commune (xã) under the district with the given code (as of 30/6/2024), valid
+	 * from 1/1/2020, with a unique code: its assessments collide with no other test's.
+	 */
+	public UnitRef commune(String districtCode, String name) {
+		long district = unit(districtCode, BEFORE_REFORM).id();
+		return SystemTask.call(() -> units.create(new NewUnit(unique("T"), name + " " + unique(""), UnitType.XA,
+				district, LocalDate.of(2020, 1, 1), null)));
 	}
 
 	/** A new village (thôn) under the commune. */

@@ -1,6 +1,5 @@
 package vn.ntm.assessment.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,17 +35,16 @@ import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.Evaluator;
 import vn.ntm.criteria.engine.IndicatorDef;
 import vn.ntm.criteria.engine.IndicatorSource;
-import vn.ntm.criteria.engine.Numbers;
-import vn.ntm.criteria.engine.Requirement;
 import vn.ntm.criteria.engine.SetDefinition;
 import vn.ntm.criteria.engine.UnitFacts;
 import vn.ntm.criteria.engine.Value;
-import vn.ntm.criteria.engine.ValueType;
+import vn.ntm.criteria.engine.ValueRules;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.MalformedInput;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
@@ -125,6 +123,31 @@ class AssessmentService implements AssessmentManagement {
 	}
 
 	/**
+	 * Refuses the problems found, if any: as malformed (400) when a field holds control
+	 * characters, else as breaking a rule (422).
+	 */
+	static void refuse(String key, List<Problem> problems) {
+		if (problems.isEmpty()) {
+			return;
+		}
+		if (problems.stream().anyMatch(p -> p.key().endsWith(".control"))) {
+			throw new MalformedInput(key, problems);
+		}
+		throw new RejectedInput(key, problems);
+	}
+
+	/**
+	 * A free text of an assessment (its source, note) as the engine's rules take texts:
+	 * no control characters, bounded.
+	 */
+	static void text(List<Problem> problems, String field, @Nullable String text, int max, boolean lineBreaks) {
+		ValueRules.text(ValueRules.Field.SOURCE, text, max, lineBreaks)
+			.ifPresent(refusal -> problems.add(Problem.at(List.of(new Place(field, "")),
+					"assessment.text." + refusal.key().substring("engine.value.".length()), field,
+					refusal.args().toArray())));
+	}
+
+	/**
 	 * Refuses, with every problem and the field it is in, a request that is not complete
 	 * or out of range (the constraints of {@link NewAssessment}).
 	 */
@@ -139,9 +162,14 @@ class AssessmentService implements AssessmentManagement {
 				problems.add(Problem
 					.at(List.of(new Place("assessment.field." + field, String.valueOf(v.getInvalidValue()))), key));
 			});
-		if (!problems.isEmpty()) {
-			throw new RejectedInput("assessment.open.rejected", problems);
+		// lengths are the constraints' (above); control characters are refused here
+		text(problems, "assessment.field.source", request.source(), Integer.MAX_VALUE, false);
+		text(problems, "assessment.field.note", request.note(), Integer.MAX_VALUE, true);
+		if (request.asOf() != null && !ValueRules.saneDate(request.asOf())) {
+			problems.add(Problem.at(List.of(new Place("assessment.field.asOf", String.valueOf(request.asOf()))),
+					"assessment.date.range", VnFormat.date(ValueRules.EARLIEST), VnFormat.date(ValueRules.LATEST)));
 		}
+		refuse("assessment.open.rejected", problems);
 	}
 
 	private void requireApplies(SetSummary set, UnitRef unit, LocalDate asOf) {
@@ -240,10 +268,10 @@ class AssessmentService implements AssessmentManagement {
 					problems.add(Problem.at(at, "assessment.indicator.derived", code));
 				}
 				else if (value != null) {
-					String problem = problem(indicator, value);
-					if (problem != null) {
-						problems.add(Problem.at(at, problem, code, "criteria.valueType." + indicator.type().name()));
-					}
+					ValueRules.check(indicator, value.candidate())
+						.ifPresent(refusal -> problems.add(Problem.at(
+								List.of(new Place("where.indicator", code), new Place(refusal.field().key(), "")),
+								refusal.key(), refusal.arguments(code))));
 				}
 			});
 		}
@@ -255,59 +283,12 @@ class AssessmentService implements AssessmentManagement {
 				}
 			}
 		}
-		if (entry.statedMetCount() != null && entry.statedMetCount() < 0) {
-			problems.add(Problem.at(List.of(), "assessment.statedCount.invalid", entry.statedMetCount()));
+		if (entry.statedMetCount() != null && (entry.statedMetCount() < 0 || entry.statedMetCount() > 1000)) {
+			problems.add(Problem.at(List.of(new Place("assessment.field.statedMetCount", "")),
+					"assessment.statedCount.invalid", entry.statedMetCount()));
 		}
-		if (!problems.isEmpty()) {
-			throw new RejectedInput("assessment.rejected", problems);
-		}
-	}
-
-	/** The message key of what is wrong with a value for this indicator, if anything. */
-	static @Nullable String problem(IndicatorDef indicator, ValueInput value) {
-		int given = (value.number() != null ? 1 : 0)
-				+ (value.numerator() != null || value.denominator() != null ? 1 : 0) + (value.flag() != null ? 1 : 0)
-				+ (value.choice() != null ? 1 : 0);
-		if (given != 1) {
-			return "assessment.value.oneKind";
-		}
-		ValueType type = indicator.type();
-		if (value.numerator() != null || value.denominator() != null) {
-			if (type != ValueType.PERCENT) {
-				return "assessment.value.fractionNotPercent";
-			}
-			if (value.numerator() == null || value.denominator() == null || value.denominator() <= 0
-					|| value.numerator() < 0) {
-				return "assessment.value.fraction";
-			}
-			return null;
-		}
-		if (value.flag() != null) {
-			// a yes/no, or the judgement "đạt / không đạt" of a requirement written as
-			// text
-			boolean judged = indicator.requirements()
-				.values()
-				.stream()
-				.anyMatch(r -> r instanceof Requirement.Described);
-			return type == ValueType.BOOLEAN || judged ? null : "assessment.value.wrongKind";
-		}
-		if (value.choice() != null) {
-			return type == ValueType.CHOICE && indicator.choices().contains(value.choice()) ? null
-					: "assessment.value.choice";
-		}
-		if (!type.numeric()) {
-			return "assessment.value.wrongKind";
-		}
-		return outOfRange(value.number()) ? "assessment.value.range" : null;
-	}
-
-	/**
-	 * At most 15 digits before the point and 12 after: no programme figure needs more,
-	 * and a number like 1E10000000 would otherwise cost minutes to print or store. Only
-	 * precision and scale are read (no arithmetic on the number).
-	 */
-	static boolean outOfRange(BigDecimal number) {
-		return number.scale() > 12 || (number.signum() != 0 && number.precision() - number.scale() > 15);
+		text(problems, "assessment.field.source", entry.source(), ValueRules.SOURCE_MAX, false);
+		refuse("assessment.rejected", problems);
 	}
 
 	@Override
@@ -423,16 +404,7 @@ class AssessmentService implements AssessmentManagement {
 	}
 
 	private static Value value(ValueInput value) {
-		if (value.number() != null) {
-			return new Value.Number(Numbers.of(value.number()));
-		}
-		if (value.numerator() != null && value.denominator() != null) {
-			return Value.Fraction.of(value.numerator(), value.denominator());
-		}
-		if (value.flag() != null) {
-			return new Value.Flag(value.flag());
-		}
-		return new Value.Choice(java.util.Objects.requireNonNull(value.choice()));
+		return ValueRules.value(value.candidate());
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.ValueInput;
+import vn.ntm.criteria.engine.Appraisal;
 import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.Numbers;
 import vn.ntm.criteria.engine.Value;
@@ -182,10 +183,11 @@ class AssessmentStore {
 				: value.numerator() != null ? String.valueOf(value.numerator()) : null;
 		jdbc.sql("""
 				insert into assessment_value (assessment_id, indicator_code, value_num, value_den, value_bool,
-				    value_text, note, source, entered_by, entered_at, changed_in)
-				values (:id, :code, :num, :den, :flag, :text, :note, :source, :by, :at, :version)
+				    value_text, verdict, note, source, entered_by, entered_at, changed_in)
+				values (:id, :code, :num, :den, :flag, :text, :verdict, :note, :source, :by, :at, :version)
 				on conflict (assessment_id, indicator_code) do update set value_num = excluded.value_num,
 				    value_den = excluded.value_den, value_bool = excluded.value_bool, value_text = excluded.value_text,
+				    verdict = excluded.verdict,
 				    note = excluded.note, source = excluded.source, entered_by = excluded.entered_by,
 				    entered_at = excluded.entered_at, changed_in = excluded.changed_in
 				""")
@@ -196,6 +198,7 @@ class AssessmentStore {
 			.param("den", value.denominator() == null ? null : String.valueOf(value.denominator()))
 			.param("flag", value.flag())
 			.param("text", value.choice())
+			.param("verdict", value.verdict())
 			.param("note", value.note())
 			.param("source", value.source())
 			.param("by", actor)
@@ -275,13 +278,13 @@ class AssessmentStore {
 			.query((rs, n) -> {
 				String number = rs.getString("value_num");
 				String denominator = rs.getString("value_den");
-				boolean flag = rs.getBoolean("value_bool");
-				Boolean bool = rs.wasNull() ? null : flag;
+				Boolean bool = (Boolean) rs.getObject("value_bool");
+				Boolean verdict = (Boolean) rs.getObject("verdict");
 				ValueInput value = denominator != null
 						? new ValueInput(null, Long.valueOf(number), Long.valueOf(denominator), null, null,
-								rs.getString("note"), rs.getString("source"))
+								rs.getString("note"), rs.getString("source"), null)
 						: new ValueInput(number == null ? null : new BigDecimal(number), null, null, bool,
-								rs.getString("value_text"), rs.getString("note"), rs.getString("source"));
+								rs.getString("value_text"), rs.getString("note"), rs.getString("source"), verdict);
 				return values.put(rs.getString("indicator_code"), value);
 			})
 			.list();
@@ -301,7 +304,7 @@ class AssessmentStore {
 		Long[] array = ids.toArray(Long[]::new);
 		Map<Long, Map<String, Value>> values = new HashMap<>();
 		jdbc.sql(
-				"select assessment_id, indicator_code, value_num, value_den, value_bool, value_text from assessment_value where assessment_id = any(:ids)")
+				"select assessment_id, indicator_code, value_num, value_den, value_bool, value_text, verdict, note from assessment_value where assessment_id = any(:ids)")
 			.param("ids", array)
 			.query((rs, n) -> {
 				Value value = value(rs);
@@ -324,10 +327,37 @@ class AssessmentStore {
 			.param("ids", array)
 			.query((rs, n) -> stated.put(rs.getLong(1), rs.getInt(2)))
 			.list();
+		Map<Long, Map<String, Appraisal>> criterionAppraisals = new HashMap<>();
+		Map<Long, Map<String, Appraisal>> indicatorAppraisals = new HashMap<>();
+		// the criterion officer's judgement of the criterion, kept with the check
+		jdbc.sql("""
+				select assessment_id, criterion_number, appraised_met, checked_by, reason from assessment_check
+				where assessment_id = any(:ids) and appraised_met is not null
+				""")
+			.param("ids", array)
+			.query((rs, n) -> criterionAppraisals.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+				.merge(rs.getString(2),
+						new Appraisal(rs.getBoolean(3), Appraisal.Stage.CHECK, rs.getString(4), rs.getString(5)),
+						Appraisal::latest))
+			.list();
+		jdbc.sql("""
+				select assessment_id, target, code, stage, met, appraised_by, reason from assessment_appraisal
+				where assessment_id = any(:ids)
+				""")
+			.param("ids", array)
+			.query((rs, n) -> ("CRITERION".equals(rs.getString(2)) ? criterionAppraisals : indicatorAppraisals)
+				.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+				.merge(rs.getString(3),
+						new Appraisal(rs.getBoolean(5), Appraisal.Stage.valueOf(rs.getString(4)), rs.getString(6),
+								rs.getString(7)),
+						Appraisal::latest))
+			.list();
 		Map<Long, EvaluationInput> inputs = new HashMap<>();
 		for (Long id : ids) {
-			inputs.put(id, new EvaluationInput(values.getOrDefault(id, Map.of()), claims.getOrDefault(id, Map.of()),
-					stated.get(id)));
+			inputs.put(id,
+					new EvaluationInput(values.getOrDefault(id, Map.of()), claims.getOrDefault(id, Map.of()),
+							stated.get(id), criterionAppraisals.getOrDefault(id, Map.of()),
+							indicatorAppraisals.getOrDefault(id, Map.of())));
 		}
 		return inputs;
 	}
@@ -361,6 +391,10 @@ class AssessmentStore {
 		boolean flag = rs.getBoolean("value_bool");
 		if (!rs.wasNull()) {
 			return new Value.Flag(flag);
+		}
+		boolean verdict = rs.getBoolean("verdict");
+		if (!rs.wasNull()) {
+			return new Value.Verdict(verdict, rs.getString("note"));
 		}
 		String text = rs.getString("value_text");
 		return text == null ? null : new Value.Choice(text);

@@ -516,10 +516,14 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 			ValueParser.Parsed parsed = ValueParser.parse(indicator, value, numerator, denominator,
 					text(cell(VALUE_SHEET, cells, NOTE)), text(cell(VALUE_SHEET, cells, SOURCE)));
 			if (parsed.key() != null) {
-				Object[] args = new Object[parsed.args().length + 2];
-				args[0] = code;
-				args[1] = messages.getMessage("criteria.valueType." + indicator.type().name(), null, locale);
-				System.arraycopy(parsed.args(), 0, args, 2, parsed.args().length);
+				Object[] args = parsed.args();
+				if (!parsed.key().startsWith("engine.value.")) {
+					// the upload's own messages: the code and the kind first
+					args = new Object[parsed.args().length + 2];
+					args[0] = code;
+					args[1] = messages.getMessage("criteria.valueType." + indicator.type().name(), null, locale);
+					System.arraycopy(parsed.args(), 0, args, 2, parsed.args().length);
+				}
 				error(VALUE_SHEET, row, Objects.requireNonNull(parsed.column()), parsed.key(), args);
 				return;
 			}
@@ -676,16 +680,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 	}
 
 	private static Value value(ValueInput value) {
-		if (value.number() != null) {
-			return new Value.Number(Numbers.of(value.number()));
-		}
-		if (value.numerator() != null && value.denominator() != null) {
-			return Value.Fraction.of(value.numerator(), value.denominator());
-		}
-		if (value.flag() != null) {
-			return new Value.Flag(value.flag());
-		}
-		return new Value.Choice(Objects.requireNonNull(value.choice()));
+		return vn.ntm.criteria.engine.ValueRules.value(value.candidate());
 	}
 
 	// Jobs
@@ -822,7 +817,8 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 	}
 
 	private String message(String key, Locale locale, Object... args) {
-		return messages.getMessage(key, args, key, locale);
+		// arguments that are message keys (a field's label, a kind) are translated too
+		return vn.ntm.shared.LocalizedMessages.get(messages, key, args, locale);
 	}
 
 	@Override

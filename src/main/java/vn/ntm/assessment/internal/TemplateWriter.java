@@ -39,6 +39,8 @@ import vn.ntm.criteria.engine.Requirement;
 import vn.ntm.criteria.engine.SetDefinition;
 import vn.ntm.criteria.engine.Status;
 import vn.ntm.criteria.engine.Value;
+import vn.ntm.criteria.engine.Numbers;
+import vn.ntm.criteria.engine.ValueRules;
 import vn.ntm.criteria.engine.ValueType;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.shared.VnFormat;
@@ -120,6 +122,9 @@ final class TemplateWriter {
 				"4. Có/Không: chọn \"" + YES + "\" hoặc \"" + NO
 						+ "\" trong danh sách; chỉ tiêu có yêu cầu bằng lời: \"" + MET + "\" hoặc \"Không đạt\".",
 				"5. Số lượng, mức độ: số nguyên không âm; số tiền, diện tích…: chỉ nhập số, không kèm đơn vị (không viết \"85%\" hay \"12 m2\" vào cột số lượng).",
+				"5a. Khi không có số liệu mà văn bản chỉ ghi chỉ tiêu đạt hay chưa đạt: ghi \"" + MET
+						+ "\" hoặc \"Không đạt\" vào cột \"" + VALUE + "\" và nêu lý do ở cột \"" + NOTE
+						+ "\" (Excel sẽ nhắc ô này chờ số: chọn \"Có/Yes\" để giữ).",
 				"6. Dòng nền xám là chỉ tiêu tính tự động (theo công thức, từ đơn vị cấp dưới hoặc danh hiệu): không điền.",
 				"7. Ô để trống: giữ nguyên giá trị hiện có. Không sửa các cột mã (đã khóa) và không xóa trang ẩn.",
 				"8. Trang \"" + CLAIM_SHEET + "\": chỉ điền khi văn bản ghi kết quả theo tiêu chí (\"" + MET
@@ -301,6 +306,9 @@ final class TemplateWriter {
 	}
 
 	private static String suffix(ValueType type, @Nullable String unit, @Nullable Value value) {
+		if (value instanceof Value.Verdict) {
+			return "";
+		}
 		if (type == ValueType.PERCENT) {
 			return value instanceof Value.Fraction || value instanceof Value.Flag ? "" : "%";
 		}
@@ -330,7 +338,10 @@ final class TemplateWriter {
 		validation.setShowPromptBox(true);
 		validation.createPromptBox(title, text);
 		validation.setShowErrorBox(true);
-		validation.createErrorBox("Giá trị không hợp lệ", text);
+		// a warning, not a stop: "Đạt" / "Không đạt" without the figure is allowed in a
+		// number cell; the upload checks every value by the engine's rules
+		validation.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+		validation.createErrorBox("Giá trị cần kiểm tra", text);
 	}
 
 	private static final class Styles {
@@ -389,8 +400,11 @@ final class TemplateWriter {
 			String unit = indicator.unit() == null || indicator.unit().isBlank() ? "" : " (" + indicator.unit() + ")";
 			switch (indicator.type()) {
 				case PERCENT -> {
-					rule("percent", h -> h.createDecimalConstraint(OperatorType.BETWEEN, "0", "100"), "Tỷ lệ (%)",
-							"Nhập số phần trăm từ 0 đến 100 (85,5 là 85,5%), không kèm dấu %; hoặc nhập tử số và mẫu số.")
+					String cap = Numbers.toText(ValueRules.percentCap(indicator));
+					rule("percent:" + cap, h -> h.createDecimalConstraint(OperatorType.BETWEEN, "0", cap), "Tỷ lệ (%)",
+							"Nhập số phần trăm từ 0 đến " + cap
+									+ " (85,5 là 85,5%), không kèm dấu %; hoặc nhập tử số và mẫu số; hoặc \"" + MET
+									+ "\" / \"Không đạt\" kèm lý do ở cột Ghi chú khi không có số liệu.")
 						.add(row, COL_VALUE);
 					rule("count", h -> h.createIntegerConstraint(OperatorType.GREATER_OR_EQUAL, "0", null), "Số đếm",
 							"Nhập số nguyên không âm; tử số không lớn hơn mẫu số.")

@@ -1,9 +1,11 @@
 package vn.ntm.assessment.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import vn.ntm.assessment.ValueInput;
 import vn.ntm.criteria.engine.IndicatorDef;
 import vn.ntm.criteria.engine.Requirement;
+import vn.ntm.criteria.engine.ValueRules;
 import vn.ntm.criteria.engine.ValueType;
 
 import static vn.ntm.assessment.internal.TemplateLayout.*;
@@ -42,8 +45,6 @@ final class ValueParser {
 
 	private static final Pattern WRITTEN = Pattern.compile("^([+-]?[0-9][0-9.,\\s\\u00A0]*)(.*)$");
 
-	private static final Pattern THOUSANDS = Pattern.compile("^[+-]?\\d{1,3}(\\.\\d{3})+$");
-
 	private ValueParser() {
 	}
 
@@ -51,98 +52,111 @@ final class ValueParser {
 			@Nullable String denominator, @Nullable String note, @Nullable String source) {
 		ValueType type = indicator.type();
 		boolean judged = indicator.requirements().values().stream().anyMatch(r -> r instanceof Requirement.Described);
+		BigDecimal number = null;
+		BigInteger num = null;
+		BigInteger den = null;
+		Boolean flag = null;
+		String choice = null;
+		Boolean verdict = null;
 		if (numerator != null || denominator != null) {
-			if (type != ValueType.PERCENT) {
-				return Parsed.problem(numerator != null ? NUMERATOR : DENOMINATOR,
-						"assessment.upload.fractionNotPercent");
-			}
 			if (value != null) {
 				return Parsed.problem(VALUE, "assessment.upload.bothForms");
 			}
-			if (numerator == null || denominator == null) {
-				return Parsed.problem(numerator == null ? NUMERATOR : DENOMINATOR, "assessment.upload.fractionMissing");
-			}
-			Parsed num = whole(numerator, NUMERATOR);
-			if (num.key() != null) {
-				return num;
-			}
-			Parsed den = whole(denominator, DENOMINATOR);
-			if (den.key() != null) {
-				return den;
-			}
-			long n = ((Number) num.args()[0]).longValue();
-			long d = ((Number) den.args()[0]).longValue();
-			if (d <= 0) {
-				return Parsed.problem(DENOMINATOR, "assessment.upload.denominatorZero");
-			}
-			if (n > d) {
-				return Parsed.problem(NUMERATOR, "assessment.upload.numeratorOverDenominator", n, d);
-			}
-			return Parsed.ok(new ValueInput(null, n, d, null, null, note, source));
-		}
-		String text = display(value);
-		Boolean flag = flag(text);
-		if (type == ValueType.BOOLEAN || (judged && flag != null)) {
-			if (flag == null) {
-				return Parsed.problem(VALUE, "assessment.upload.yesNo", text);
-			}
-			return Parsed.ok(new ValueInput(null, null, null, flag, null, note, source));
-		}
-		if (type == ValueType.CHOICE) {
-			for (String choice : indicator.choices()) {
-				if (key(choice).equals(key(text))) {
-					return Parsed.ok(new ValueInput(null, null, null, null, choice, note, source));
+			if (numerator != null) {
+				num = whole(numerator);
+				if (num == null) {
+					return Parsed.problem(NUMERATOR, "assessment.upload.count", NUMERATOR, display(numerator));
 				}
 			}
-			return Parsed.problem(VALUE, "assessment.upload.choice", text, String.join(", ", indicator.choices()));
-		}
-		Num number = number(value);
-		if (number == null) {
-			return Parsed.problem(VALUE, "assessment.upload.notNumber", text);
-		}
-		if (number.suffix() != null) {
-			return Parsed.problem(VALUE, "assessment.upload.unitSuffix", text,
-					indicator.unit() == null || indicator.unit().isBlank() ? "—" : indicator.unit());
-		}
-		BigDecimal n = number.value();
-		if (type == ValueType.PERCENT) {
-			if (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(100)) > 0) {
-				return Parsed.problem(VALUE, "assessment.upload.percentRange", plain(n));
+			if (denominator != null) {
+				den = whole(denominator);
+				if (den == null) {
+					return Parsed.problem(DENOMINATOR, "assessment.upload.count", DENOMINATOR, display(denominator));
+				}
 			}
 		}
 		else {
-			if (number.percent()) {
-				return Parsed.problem(VALUE, "assessment.upload.percentNotAllowed", text);
+			String text = display(value);
+			Boolean yesNo = flag(text);
+			if (type == ValueType.BOOLEAN || (judged && yesNo != null)) {
+				if (yesNo == null) {
+					return Parsed.problem(VALUE, "assessment.upload.yesNo", text);
+				}
+				flag = yesNo;
 			}
-			if (n.signum() < 0) {
-				return Parsed.problem(VALUE, "assessment.upload.negative", plain(n));
+			else if (verdict(text) != null) {
+				// "Đạt" / "Không đạt" without the figure, the reason in the note
+				verdict = verdict(text);
 			}
-			if ((type == ValueType.COUNT || type == ValueType.LEVEL) && n.stripTrailingZeros().scale() > 0) {
-				return Parsed.problem(VALUE, "assessment.upload.whole", plain(n));
+			else if (type == ValueType.CHOICE) {
+				for (String option : indicator.choices()) {
+					if (key(option).equals(key(text))) {
+						choice = option;
+					}
+				}
+				if (choice == null) {
+					return Parsed.problem(VALUE, "assessment.upload.choice", text,
+							String.join(", ", indicator.choices()));
+				}
+			}
+			else {
+				Num written = number(value);
+				if (written == null) {
+					return Parsed.problem(VALUE, "assessment.upload.notNumber", text);
+				}
+				if (written.suffix() != null) {
+					return Parsed.problem(VALUE, "assessment.upload.unitSuffix", text,
+							indicator.unit() == null || indicator.unit().isBlank() ? "—" : indicator.unit());
+				}
+				if (written.percent() && type != ValueType.PERCENT) {
+					return Parsed.problem(VALUE, "assessment.upload.percentNotAllowed", text);
+				}
+				number = written.value().stripTrailingZeros().scale() < 0 ? written.value().setScale(0)
+						: written.value().stripTrailingZeros();
 			}
 		}
-		if (AssessmentService.outOfRange(n)) {
-			return Parsed.problem(VALUE, "assessment.value.range");
+		ValueRules.Candidate candidate = new ValueRules.Candidate(number, num, den, flag, choice, verdict, note,
+				source);
+		Optional<ValueRules.Refusal> refusal = ValueRules.check(indicator, candidate);
+		if (refusal.isPresent()) {
+			// the engine's message, with its own arguments (code, field, …)
+			return Parsed.problem(column(refusal.get().field()), refusal.get().key(),
+					refusal.get().arguments(indicator.code()));
 		}
-		return Parsed.ok(new ValueInput(n.stripTrailingZeros().scale() < 0 ? n.setScale(0) : n.stripTrailingZeros(),
-				null, null, null, null, note, source));
+		return Parsed.ok(new ValueInput(number, num == null ? null : num.longValueExact(),
+				den == null ? null : den.longValueExact(), flag, choice, note, source, verdict));
+	}
+
+	private static String column(ValueRules.Field field) {
+		return switch (field) {
+			case VALUE -> VALUE;
+			case NUMERATOR -> NUMERATOR;
+			case DENOMINATOR -> DENOMINATOR;
+			case NOTE -> NOTE;
+			case SOURCE -> SOURCE;
+		};
+	}
+
+	/** A count as a cell holds it: a whole number (its sign is the engine's rule). */
+	private static @Nullable BigInteger whole(String cell) {
+		Num number = number(cell);
+		if (number == null || number.suffix() != null || number.percent()
+				|| number.value().stripTrailingZeros().scale() > 0 || ValueRules.outOfRange(number.value())) {
+			return null;
+		}
+		return number.value().setScale(0, java.math.RoundingMode.UNNECESSARY).toBigIntegerExact();
 	}
 
 	/**
-	 * A count: a whole number, not negative, no unit; the value is the first argument.
+	 * "Đạt" or "Không đạt" / "Chưa đạt" written for an indicator that is not a yes/no:
+	 * the result stated without the figure.
 	 */
-	private static Parsed whole(String cell, String column) {
-		Num number = number(cell);
-		if (number == null || number.suffix() != null || number.percent() || number.value().signum() < 0
-				|| number.value().stripTrailingZeros().scale() > 0) {
-			return Parsed.problem(column, "assessment.upload.count", column, display(cell));
-		}
-		try {
-			return new Parsed(null, null, null, number.value().longValueExact());
-		}
-		catch (ArithmeticException ex) {
-			return Parsed.problem(column, "assessment.upload.count", column, display(cell));
-		}
+	static @Nullable Boolean verdict(String text) {
+		return switch (key(text)) {
+			case "dat" -> true;
+			case "khong dat", "chua dat" -> false;
+			default -> null;
+		};
 	}
 
 	/** The cell as the person typed it (numbers without their mark). */
@@ -207,28 +221,9 @@ final class ValueParser {
 		return new Num(value, false, rest);
 	}
 
-	/** Vietnamese writing: "." groups thousands, "," is the decimal point. */
+	/** Vietnamese writing, read by the engine's one parser. */
 	private static @Nullable BigDecimal decimal(String digits) {
-		String normal;
-		if (digits.endsWith(".") || digits.endsWith(",")) {
-			return null;
-		}
-		if (digits.contains(",")) {
-			long commas = digits.chars().filter(c -> c == ',').count();
-			normal = commas == 1 ? digits.replace(".", "").replace(',', '.') : digits.replace(",", "");
-		}
-		else if (THOUSANDS.matcher(digits).matches()) {
-			normal = digits.replace(".", "");
-		}
-		else {
-			normal = digits;
-		}
-		try {
-			return new BigDecimal(normal);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return ValueRules.parseNumber(digits).orElse(null);
 	}
 
 	static String plain(BigDecimal n) {

@@ -2,6 +2,7 @@ package vn.ntm.assessment.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -20,11 +21,14 @@ import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.AssessmentWorkflow;
 import vn.ntm.assessment.WaitingAssessment;
 import vn.ntm.assessment.WorkflowState;
+import vn.ntm.assessment.WorkflowState.Appraised;
 import vn.ntm.assessment.WorkflowState.CriterionCheck;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
 import vn.ntm.criteria.CriteriaCatalog;
+import vn.ntm.criteria.engine.Appraisal;
 import vn.ntm.criteria.engine.CriterionDef;
+import vn.ntm.criteria.engine.ValueRules;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.AccessRefused;
 import vn.ntm.security.CurrentUser;
@@ -33,6 +37,7 @@ import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
+import vn.ntm.shared.VnFormat;
 import vn.ntm.shared.VnText;
 
 import static vn.ntm.assessment.AssessmentStatus.APPROVED;
@@ -134,6 +139,108 @@ class WorkflowService implements AssessmentWorkflow {
 	}
 
 	@Override
+	public WorkflowState appraise(long assessmentId, String criterion, @Nullable String indicator,
+			@Nullable Boolean met, @Nullable String reason, int expectedVersion) {
+		AssessmentView view = management.get(assessmentId);
+		CurrentUser user = access.current();
+		CriterionDef def = criteria(view.setId()).get(criterion);
+		if (def == null) {
+			throw new BusinessRuleException("assessment.criterion.unknown", criterion, view.setLabel());
+		}
+		String code = VnText.blankToNull(indicator);
+		if (code != null && def.indicators().stream().noneMatch(i -> i.code().equals(code) && !i.input())) {
+			throw new BusinessRuleException("workflow.appraise.indicator", code, criterion);
+		}
+		WorkflowStore.Status before = store.status(assessmentId);
+		Appraisal.Stage stage = stage(user, view, before.status(), criterion, code != null);
+		String text = met == null ? optionalReason(reason) : requireReason(reason);
+		Instant now = clock.instant();
+		if (!store.bump(assessmentId, expectedVersion, user.username(), now)) {
+			throw assessments.changedSince(assessmentId, expectedVersion, view.title());
+		}
+		int version = expectedVersion + 1;
+		List<Appraised> appraisalsBefore = store.appraisals(assessmentId);
+		String target = code == null ? "CRITERION" : "INDICATOR";
+		String what = code == null ? criterion : code;
+		if (met == null) {
+			store.removeAppraisal(assessmentId, target, what, stage);
+		}
+		else {
+			store.putAppraisal(assessmentId, target, what, criterion, stage, met, text, user.username(), now, version);
+		}
+		String verdict = met == null ? "rút kết luận" : met ? "Đạt" : "Không đạt";
+		String step = (code == null ? "Tiêu chí " : "Chỉ tiêu ") + what + ": " + verdict
+				+ (text == null ? "" : " — " + text);
+		store.step(assessmentId, "APPRAISE_" + stage.name(), before.status(), before.status(), criterion, step,
+				user.username(), user.fullName(), version, now);
+		audit.record(AuditRecord.updated("assessment", assessmentId, view.auditLabel(),
+				"Kết luận " + (code == null ? "tiêu chí " : "chỉ tiêu ") + what + " (" + stageLabel(stage) + "): "
+						+ verdict + " — " + view.auditLabel(),
+				Map.of("appraisals", appraisalsBefore), Map.of("appraisals", store.appraisals(assessmentId))));
+		return state(assessmentId);
+	}
+
+	/**
+	 * The step at which the user appraises now: the province before approving, the level
+	 * above while reviewing, the criterion's officer (its indicators) while checking.
+	 */
+	private Appraisal.Stage stage(CurrentUser user, AssessmentView view, AssessmentStatus status, String criterion,
+			boolean indicator) {
+		if (status == REVIEWED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_APPROVE)) {
+			return Appraisal.Stage.APPROVE;
+		}
+		if (status == SUBMITTED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_REVIEW)) {
+			return Appraisal.Stage.REVIEW;
+		}
+		if ((status == SUBMITTED || status == RETURNED) && mayCheck(user, view.unitId(), criterion)) {
+			if (!indicator) {
+				throw new BusinessRuleException("workflow.appraise.useCheck", criterion);
+			}
+			return Appraisal.Stage.CHECK;
+		}
+		if (status != SUBMITTED && status != RETURNED && status != REVIEWED) {
+			throw new BusinessRuleException("workflow.appraise.status", view.title(), status.messageKey());
+		}
+		throw AccessRefused.because("workflow.appraise.notYours", criterion);
+	}
+
+	private static String stageLabel(Appraisal.Stage stage) {
+		return switch (stage) {
+			case CHECK -> "kiểm tra";
+			case REVIEW -> "thẩm tra";
+			case APPROVE -> "thẩm định";
+		};
+	}
+
+	@Override
+	public WorkflowState recordFromDocument(long assessmentId, LocalDate decidedOn, String document) {
+		AssessmentView view = management.get(assessmentId);
+		CurrentUser user = access.current();
+		if (!user.isAdmin()) {
+			throw AccessRefused.missingPermission(Permission.ASSESSMENT_APPROVE);
+		}
+		WorkflowStore.Status before = store.status(assessmentId);
+		requireStatus(view, before, DRAFT);
+		String text = requireReason(document);
+		if (!ValueRules.saneDate(decidedOn)) {
+			throw new BusinessRuleException("assessment.date.range", VnFormat.date(ValueRules.EARLIEST),
+					VnFormat.date(ValueRules.LATEST));
+		}
+		Instant decided = decidedOn.atStartOfDay(clock.getZone()).toInstant();
+		if (!store.decide(assessmentId, before.rowVersion(), decided, user.username(), clock.instant())) {
+			throw assessments.changedSince(assessmentId, before.rowVersion(), view.title());
+		}
+		store.step(assessmentId, "FROM_DOCUMENT", DRAFT, APPROVED, null, text, user.username(), user.fullName(),
+				before.rowVersion() + 1, decided);
+		audit.record(AuditRecord.updated("assessment", assessmentId, view.auditLabel(),
+				"Ghi nhận kết quả đã được quyết định theo văn bản (" + VnFormat.date(decidedOn) + ") — "
+						+ view.auditLabel(),
+				Map.of("status", DRAFT.name()),
+				Map.of("status", APPROVED.name(), "decidedOn", decidedOn.toString(), "document", text)));
+		return state(assessmentId);
+	}
+
+	@Override
 	public WorkflowState review(long assessmentId, @Nullable String note, int expectedVersion) {
 		AssessmentView view = management.get(assessmentId);
 		requireAbove(view.unitId(), Permission.ASSESSMENT_REVIEW);
@@ -225,6 +332,7 @@ class WorkflowService implements AssessmentWorkflow {
 		CurrentUser user = access.currentIfAny().orElse(null);
 		Set<Action> actions = EnumSet.noneOf(Action.class);
 		Set<String> checkable = new LinkedHashSet<>();
+		Set<String> appraisable = new LinkedHashSet<>();
 		if (user != null) {
 			AssessmentStatus s = status.status();
 			if (s.editable() && management.canEnter(view.unitId())) {
@@ -246,6 +354,12 @@ class WorkflowService implements AssessmentWorkflow {
 			if (s == SUBMITTED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_REVIEW)) {
 				actions.add(Action.REVIEW);
 			}
+			boolean above = (s == SUBMITTED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_REVIEW))
+					|| (s == REVIEWED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_APPROVE));
+			appraisable.addAll(above ? order : checkable);
+			if (!appraisable.isEmpty()) {
+				actions.add(Action.APPRAISE);
+			}
 			if (s == REVIEWED && mayActAbove(user, view.unitId(), Permission.ASSESSMENT_APPROVE)) {
 				actions.add(Action.APPROVE);
 			}
@@ -258,7 +372,7 @@ class WorkflowService implements AssessmentWorkflow {
 			}
 		}
 		return new WorkflowState(view, status.status(), status.at(), status.by(), List.copyOf(checks),
-				store.steps(assessmentId), actions, checkable);
+				store.steps(assessmentId), actions, checkable, store.appraisals(assessmentId), appraisable);
 	}
 
 	@Override
@@ -368,6 +482,11 @@ class WorkflowService implements AssessmentWorkflow {
 	}
 
 	private static String limit(String text) {
+		if (ValueRules.hasControl(text, true)) {
+			throw new vn.ntm.shared.MalformedInput("workflow.rejected",
+					List.of(Problem.at(List.of(new Place("workflow.field.reason", "")), "assessment.text.control",
+							"workflow.field.reason")));
+		}
 		if (text.length() > REASON_MAX) {
 			throw new RejectedInput("workflow.rejected",
 					List.of(Problem.at(List.of(new Place("workflow.field.reason", "")), "workflow.reason.tooLong")));

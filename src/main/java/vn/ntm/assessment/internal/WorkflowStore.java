@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.AssessmentWorkflow.CheckVerdict;
+import vn.ntm.assessment.WorkflowState.Appraised;
 import vn.ntm.assessment.WorkflowState.CriterionCheck;
+import vn.ntm.criteria.engine.Appraisal;
 import vn.ntm.assessment.WorkflowState.WorkflowStep;
 
 /**
@@ -51,6 +53,25 @@ class WorkflowStore {
 				""")
 			.param("to", to.name())
 			.param("at", Timestamp.from(at))
+			.param("by", actor)
+			.param("id", id)
+			.param("expected", expectedVersion)
+			.update() == 1;
+	}
+
+	/**
+	 * A draft nobody has submitted, recorded as approved on {@code decidedAt} (the date
+	 * of the document that decided it); false if it changed since {@code expectedVersion}
+	 * or is no longer a draft.
+	 */
+	boolean decide(long id, int expectedVersion, Instant decidedAt, String actor, Instant now) {
+		return jdbc.sql("""
+				update assessment set status = 'APPROVED', status_at = :decided, status_by = :by, updated_at = :now,
+				    updated_by = :by, row_version = row_version + 1
+				where id = :id and row_version = :expected and status = 'DRAFT'
+				""")
+			.param("decided", Timestamp.from(decidedAt))
+			.param("now", Timestamp.from(now))
 			.param("by", actor)
 			.param("id", id)
 			.param("expected", expectedVersion)
@@ -124,11 +145,63 @@ class WorkflowStore {
 				delete from assessment_check
 				where assessment_id = :id and (verdict = 'RETURNED' or checked_in < :changed)
 				""").param("id", id).param("changed", lastContentChange).update();
+		jdbc.sql("delete from assessment_appraisal where assessment_id = :id and appraised_in < :changed")
+			.param("id", id)
+			.param("changed", lastContentChange)
+			.update();
 	}
 
 	/** Every check: a reopened assessment is checked again from the start. */
 	void clearAll(long id) {
 		jdbc.sql("delete from assessment_check where assessment_id = :id").param("id", id).update();
+		jdbc.sql("delete from assessment_appraisal where assessment_id = :id").param("id", id).update();
+	}
+
+	void putAppraisal(long id, String target, String code, String criterion, Appraisal.Stage stage, boolean met,
+			String reason, String actor, Instant at, int version) {
+		jdbc.sql("""
+				insert into assessment_appraisal (assessment_id, target, code, criterion, stage, met, reason,
+				    appraised_by, appraised_at, appraised_in)
+				values (:id, :target, :code, :criterion, :stage, :met, :reason, :by, :at, :version)
+				on conflict (assessment_id, target, code, stage) do update set met = excluded.met,
+				    reason = excluded.reason, appraised_by = excluded.appraised_by,
+				    appraised_at = excluded.appraised_at, appraised_in = excluded.appraised_in
+				""")
+			.param("id", id)
+			.param("target", target)
+			.param("code", code)
+			.param("criterion", criterion)
+			.param("stage", stage.name())
+			.param("met", met)
+			.param("reason", reason)
+			.param("by", actor)
+			.param("at", Timestamp.from(at))
+			.param("version", version)
+			.update();
+	}
+
+	boolean removeAppraisal(long id, String target, String code, Appraisal.Stage stage) {
+		return jdbc.sql("""
+				delete from assessment_appraisal
+				where assessment_id = :id and target = :target and code = :code and stage = :stage
+				""")
+			.param("id", id)
+			.param("target", target)
+			.param("code", code)
+			.param("stage", stage.name())
+			.update() == 1;
+	}
+
+	List<Appraised> appraisals(long id) {
+		return jdbc.sql("""
+				select * from assessment_appraisal where assessment_id = :id order by criterion, target, code, stage
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Appraised(rs.getString("criterion"),
+					"INDICATOR".equals(rs.getString("target")) ? rs.getString("code") : null,
+					Appraisal.Stage.valueOf(rs.getString("stage")), rs.getBoolean("met"), rs.getString("reason"),
+					rs.getString("appraised_by"), rs.getTimestamp("appraised_at").toInstant()))
+			.list();
 	}
 
 	List<CriterionCheck> checks(long id) {

@@ -173,7 +173,8 @@ class AssessmentApiController {
 					.stream()
 					.map(r -> new MatrixRowJson(r.unitId(), r.label(), r.assessmentId(), r.notation(), r.met(),
 							r.total(), r.cells(), r.thresholdClass(), r.title(), r.holdsTitle(),
-							r.status() == null ? null : r.status().name()))
+							r.status() == null ? null : r.status().name(), r.selfAssessed(), r.indicatorsMet(),
+							r.indicatorsTotal()))
 					.toList(),
 				matrix.totals());
 	}
@@ -204,9 +205,13 @@ class AssessmentApiController {
 			Map<String, Integer> totals) {
 	}
 
+	/**
+	 * A unit's row: {@code cells} as appraised; {@code selfAssessed} the unit's own
+	 * status of the criteria whose appraised result differs.
+	 */
 	record MatrixRowJson(long unitId, String label, @Nullable Long assessmentId, String notation, int met, int total,
 			Map<String, Status> cells, @Nullable String thresholdClass, TitleVerdict.Outcome title, boolean holdsTitle,
-			@Nullable String status) {
+			@Nullable String status, Map<String, Status> selfAssessed, int indicatorsMet, int indicatorsTotal) {
 	}
 
 	record WithinJson(long rootId, EvaluationJson.SetJson set, int year, int count, List<EvaluationJson.Row> units) {

@@ -18,6 +18,7 @@ import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.IndicatorDef;
 import vn.ntm.criteria.engine.IndicatorSource;
 import vn.ntm.criteria.engine.SetDefinition;
+import vn.ntm.criteria.engine.ValueRules;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
@@ -28,7 +29,8 @@ import vn.ntm.shared.VnFormat;
  * refused form comes back exactly as it was. Field names: {@code c.<criterion>} (MET,
  * NOT_MET, BOTH or empty), {@code v.<code>} a number, {@code n.<code>} and
  * {@code d.<code>} a count over a count, {@code f.<code>} yes/no, {@code o.<code>} an
- * answer.
+ * answer, {@code j.<code>} the indicator stated met or not met without its figure (true,
+ * false), its reason in {@code note.<code>}.
  */
 public final class EntryForm {
 
@@ -44,12 +46,14 @@ public final class EntryForm {
 
 	static final String CHOICE = "o.";
 
+	static final String VERDICT = "j.";
+
 	static final String NOTE = "note.";
 
 	static final String SOURCE = "src.";
 
-	private static final Set<String> PREFIXES = Set.of(CLAIM, NUMBER, NUMERATOR, DENOMINATOR, FLAG, CHOICE, NOTE,
-			SOURCE);
+	private static final Set<String> PREFIXES = Set.of(CLAIM, NUMBER, NUMERATOR, DENOMINATOR, FLAG, CHOICE, VERDICT,
+			NOTE, SOURCE);
 
 	private final Map<String, String> fields;
 
@@ -93,6 +97,9 @@ public final class EntryForm {
 		else if (value.choice() != null) {
 			fields.put(CHOICE + code, value.choice());
 		}
+		else if (value.verdict() != null) {
+			fields.put(VERDICT + code, String.valueOf(value.verdict()));
+		}
 		else if (value.number() != null) {
 			fields.put(NUMBER + code, VnFormat.number(value.number(), 12));
 		}
@@ -111,6 +118,8 @@ public final class EntryForm {
 		parameters.forEach((name, values) -> {
 			int dot = name.indexOf('.');
 			if (dot > 0 && PREFIXES.contains(name.substring(0, dot + 1)) && values.length > 0) {
+				// strip() keeps control characters: the engine's rules refuse them by
+				// name
 				fields.put(name, values[0].strip());
 			}
 		});
@@ -167,7 +176,7 @@ public final class EntryForm {
 		}
 		Integer stated = null;
 		if (!statedMetCount.isBlank()) {
-			Optional<BigDecimal> count = VnFormat.parseNumber(statedMetCount);
+			Optional<BigDecimal> count = ValueRules.parseNumber(statedMetCount);
 			if (count.isEmpty() || count.get().stripTrailingZeros().scale() > 0 || count.get().signum() < 0
 					|| count.get().compareTo(BigDecimal.valueOf(1000)) > 0) {
 				problems.add(Problem.at(List.of(new Place("assessment.field.statedMetCount", statedMetCount)),
@@ -186,30 +195,31 @@ public final class EntryForm {
 		BigDecimal number = null;
 		String typed = number(code);
 		if (!typed.isBlank()) {
-			number = VnFormat.parseNumber(typed).orElse(null);
+			number = ValueRules.parseNumber(typed).orElse(null);
 			if (number == null) {
-				problems.add(Problem.at(at, "evaluation.value.notNumber", code, typed));
+				problems.add(Problem.at(at, "engine.value.notNumber", code, ValueRules.Field.VALUE.key(), typed));
 			}
 		}
 		Long numerator = count(code, numerator(code), problems);
 		Long denominator = count(code, denominator(code), problems);
 		Boolean flag = flag(code).isBlank() ? null : Boolean.valueOf(flag(code));
 		String choice = choice(code).isBlank() ? null : choice(code);
-		if (problems.size() > before
-				|| (number == null && numerator == null && denominator == null && flag == null && choice == null)) {
+		Boolean verdict = verdict(code).isBlank() ? null : Boolean.valueOf(verdict(code));
+		if (problems.size() > before || (number == null && numerator == null && denominator == null && flag == null
+				&& choice == null && verdict == null)) {
 			return null;
 		}
 		String note = note(code).isBlank() ? null : note(code);
 		String source = source(code).isBlank() ? cite : source(code);
-		return new ValueInput(number, numerator, denominator, flag, choice, note, source);
+		return new ValueInput(number, numerator, denominator, flag, choice, note, source, verdict);
 	}
 
 	private static @Nullable Long count(String code, String typed, List<Problem> problems) {
 		if (typed.isBlank()) {
 			return null;
 		}
-		Optional<BigDecimal> number = VnFormat.parseNumber(typed);
-		if (number.isEmpty() || number.get().stripTrailingZeros().scale() > 0 || number.get().signum() < 0) {
+		Optional<BigDecimal> number = ValueRules.parseNumber(typed);
+		if (number.isEmpty() || number.get().stripTrailingZeros().scale() > 0) {
 			problems
 				.add(Problem.at(List.of(new Place("where.indicator", code)), "evaluation.value.notCount", code, typed));
 			return null;
@@ -251,6 +261,11 @@ public final class EntryForm {
 
 	public String choice(String code) {
 		return fields.getOrDefault(CHOICE + code, "");
+	}
+
+	/** "true" (đạt), "false" (không đạt) stated without the figure, or "". */
+	public String verdict(String code) {
+		return fields.getOrDefault(VERDICT + code, "");
 	}
 
 	public String note(String code) {

@@ -135,7 +135,8 @@ public final class EntryPage {
 		String fraction = form.numerator(code).isEmpty() && form.denominator(code).isEmpty() ? ""
 				: form.numerator(code) + "/" + form.denominator(code);
 		return String.join(" ",
-				List.of(form.number(code), fraction, form.flag(code), form.choice(code))
+				List.of(form.number(code), fraction, form.flag(code), form.choice(code),
+						form.verdict(code).isEmpty() ? "" : "j:" + form.verdict(code))
 					.stream()
 					.filter(t -> !t.isEmpty())
 					.toList());

@@ -109,6 +109,9 @@ public class EvaluationDisplay {
 	}
 
 	private static String suffix(ValueType type, @Nullable String unit, @Nullable Value value) {
+		if (value instanceof Value.Verdict) {
+			return "";
+		}
 		if (type == ValueType.PERCENT) {
 			return value instanceof Value.Fraction || value instanceof Value.Flag ? "" : "%";
 		}

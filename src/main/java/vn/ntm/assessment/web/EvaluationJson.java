@@ -13,6 +13,7 @@ import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.EvaluationView;
 import vn.ntm.assessment.UnitEvaluation;
 import vn.ntm.criteria.SetSummary;
+import vn.ntm.criteria.engine.Appraisal;
 import vn.ntm.criteria.engine.CriterionResult;
 import vn.ntm.criteria.engine.Evaluation;
 import vn.ntm.criteria.engine.IndicatorResult;
@@ -63,7 +64,7 @@ record EvaluationJson(UnitJson unit, SetJson set, int year, LocalDate asOf, @Nul
 
 		private static SummaryJson summary(Summary s) {
 			return new SummaryJson(s.met(), s.total(), s.ratio(), s.notation(), s.metList(), s.failingList(),
-					s.undecided());
+					s.undecided(), s.counted().name(), s.indicatorsMet(), s.indicatorsTotal(), s.appraised());
 		}
 
 		private TitleJson title(TitleVerdict title) {
@@ -79,6 +80,7 @@ record EvaluationJson(UnitJson unit, SetJson set, int year, LocalDate asOf, @Nul
 		private CriterionJson criterion(CriterionResult c) {
 			return new CriterionJson(c.number(), c.name(), c.kind().name(), c.critical(), c.status().name(),
 					label("engine.status." + c.status()), c.basis().name(), c.fromIndicators().name(),
+					c.selfStatus() == null ? null : c.selfStatus().name(), appraisal(c.appraisal()),
 					reasons(c.reasons()), c.indicators().stream().map(this::indicator).toList());
 		}
 
@@ -86,7 +88,13 @@ record EvaluationJson(UnitJson unit, SetJson set, int year, LocalDate asOf, @Nul
 			return new IndicatorJson(i.code(), i.name(), i.type().name(), i.unit(), i.sourceKind(),
 					i.value() == null ? null : ValueJson.of(i.value()),
 					i.requirement() == null ? null : RequirementJson.of(i.requirement()), i.status().name(),
-					label("engine.status." + i.status()), reasons(i.reasons()));
+					label("engine.status." + i.status()), i.selfStatus() == null ? null : i.selfStatus().name(),
+					appraisal(i.appraisal()), reasons(i.reasons()));
+		}
+
+		private @Nullable AppraisalJson appraisal(@Nullable Appraisal a) {
+			return a == null ? null : new AppraisalJson(a.met(), a.stage().name(), label("engine.stage." + a.stage()),
+					a.by(), a.reason());
 		}
 
 		private String label(String key) {
@@ -133,9 +141,18 @@ record EvaluationJson(UnitJson unit, SetJson set, int year, LocalDate asOf, @Nul
 	record ReasonJson(String key, List<Object> args, String text) {
 	}
 
-	/** "17 (16, 19)": {@code notation}; {@code ratio} "17/19". */
+	/**
+	 * "17 (16, 19)": {@code notation}; {@code ratio} "17/19"; {@code counted} CRITERION,
+	 * or CONDITION for a set made only of conditions (then the counts are conditions);
+	 * {@code appraised} the numbers whose appraised result differs from the unit's own.
+	 */
 	record SummaryJson(int met, int total, String ratio, String notation, List<String> metList,
-			List<String> failingList, List<String> undecided) {
+			List<String> failingList, List<String> undecided, String counted, int indicatorsMet, int indicatorsTotal,
+			List<String> appraised) {
+	}
+
+	/** An appraisal: met or not, at which step, by whom, why. */
+	record AppraisalJson(boolean met, String stage, String stageLabel, String by, @Nullable String reason) {
 	}
 
 	record TitleJson(String outcome, String label, List<ReasonJson> reasons) {
@@ -145,36 +162,47 @@ record EvaluationJson(UnitJson unit, SetJson set, int year, LocalDate asOf, @Nul
 			List<String> criticalFailing, List<ReasonJson> reasons) {
 	}
 
+	/**
+	 * A criterion or condition: {@code status} as appraised where someone appraised it,
+	 * {@code selfStatus} the unit's own (when an appraisal took part).
+	 */
 	record CriterionJson(String number, @Nullable String name, String kind, boolean critical, String status,
-			String statusLabel, String basis, String fromIndicators, List<ReasonJson> reasons,
-			List<IndicatorJson> indicators) {
+			String statusLabel, String basis, String fromIndicators, @Nullable String selfStatus,
+			@Nullable AppraisalJson appraisal, List<ReasonJson> reasons, List<IndicatorJson> indicators) {
 	}
 
 	record IndicatorJson(String code, @Nullable String name, String type, @Nullable String unit, String sourceKind,
 			@Nullable ValueJson value, @Nullable RequirementJson requirement, String status, String statusLabel,
-			List<ReasonJson> reasons) {
+			@Nullable String selfStatus, @Nullable AppraisalJson appraisal, List<ReasonJson> reasons) {
 	}
 
 	/**
-	 * A value as entered (one of number, numerator and denominator, flag, choice) and as
-	 * shown ({@code display}, Vietnamese notation); a computed number is given to six
-	 * decimals.
+	 * A value as entered (one of number, numerator and denominator, flag, choice, or the
+	 * indicator stated met or not met without its figure: {@code verdict} with its
+	 * {@code reason}) and as shown ({@code display}, Vietnamese notation); a computed
+	 * number is given to six decimals.
 	 */
 	record ValueJson(String display, @Nullable BigDecimal number, @Nullable BigInteger numerator,
-			@Nullable BigInteger denominator, @Nullable Boolean flag, @Nullable String choice) {
+			@Nullable BigInteger denominator, @Nullable Boolean flag, @Nullable String choice,
+			@Nullable Boolean verdict, @Nullable String reason) {
 
 		static ValueJson of(Value value) {
 			if (value instanceof Value.Fraction f) {
-				return new ValueJson(f.display(), decimal(f.numeric()), f.numerator(), f.denominator(), null, null);
+				return new ValueJson(f.display(), decimal(f.numeric()), f.numerator(), f.denominator(), null, null,
+						null, null);
 			}
 			if (value instanceof Value.Flag f) {
-				return new ValueJson(f.display(), null, null, null, f.value(), null);
+				return new ValueJson(f.display(), null, null, null, f.value(), null, null, null);
 			}
 			if (value instanceof Value.Choice c) {
-				return new ValueJson(c.display(), null, null, null, null, c.value());
+				return new ValueJson(c.display(), null, null, null, null, c.value(), null, null);
+			}
+			if (value instanceof Value.Verdict v) {
+				return new ValueJson(v.display(), null, null, null, null, null, v.met(), v.reason());
 			}
 			BigFraction number = value.numeric();
-			return new ValueJson(value.display(), number == null ? null : decimal(number), null, null, null, null);
+			return new ValueJson(value.display(), number == null ? null : decimal(number), null, null, null, null, null,
+					null);
 		}
 
 		private static BigDecimal decimal(BigFraction value) {

@@ -41,17 +41,38 @@ record EvaluationMatrix(long rootId, List<Column> criteria, List<Line> rows, Map
 	}
 
 	/**
-	 * One unit's row: the status of each criterion by number, the class whose thresholds
-	 * apply (a region, a commune group), the title verdict, whether the unit holds the
-	 * set's title, and the status of its assessment (none when not opened).
+	 * One unit's row: the status of each criterion by number (as appraised, where someone
+	 * appraised it), the class whose thresholds apply (a region, a commune group), the
+	 * title verdict, whether the unit holds the set's title, the status of its assessment
+	 * (none when not opened), the unit's own status of the criteria whose appraised
+	 * result differs from it, and the indicators met of those judged.
 	 */
 	record Line(long unitId, String label, @Nullable Long assessmentId, String notation, int met, int total,
 			Map<String, Status> cells, @Nullable String thresholdClass, TitleVerdict.Outcome title, boolean holdsTitle,
-			@Nullable AssessmentStatus status) {
+			@Nullable AssessmentStatus status, Map<String, Status> selfAssessed, int indicatorsMet,
+			int indicatorsTotal) {
 
 		/** The status of a criterion, {@link Status#NO_DATA} when the unit has none. */
 		public Status cell(String number) {
 			return cells.getOrDefault(number, Status.NO_DATA);
+		}
+
+		/**
+		 * Whether the criterion's appraised result differs from the unit's own (the cell
+		 * is marked).
+		 */
+		public boolean appraised(String number) {
+			return selfAssessed.containsKey(number);
+		}
+
+		/** The unit's own status of a criterion whose appraised result differs. */
+		public @Nullable Status self(String number) {
+			return selfAssessed.get(number);
+		}
+
+		/** "40/44". */
+		public String indicatorRatio() {
+			return indicatorsMet + "/" + indicatorsTotal;
 		}
 
 	}
@@ -100,9 +121,12 @@ record EvaluationMatrix(long rootId, List<Column> criteria, List<Line> rows, Map
 	 */
 	static EvaluationMatrix of(long rootId, SetDefinition set, List<UnitEvaluation> within, Map<Long, Set<String>> held,
 			Map<Long, ProgressState> states, MatrixQuery query) {
+		// the criteria, or the conditions of a set made only of conditions
+		CriterionKind counted = set.active().stream().anyMatch(c -> c.kind() == CriterionKind.CRITERION)
+				? CriterionKind.CRITERION : CriterionKind.CONDITION;
 		List<Column> columns = set.active()
 			.stream()
-			.filter(c -> c.kind() == CriterionKind.CRITERION)
+			.filter(c -> c.kind() == counted)
 			.map((CriterionDef c) -> new Column(c.number(), c.name()))
 			.toList();
 		String sortText = query.sort() == null ? "" : query.sort().strip();
@@ -197,12 +221,19 @@ record EvaluationMatrix(long rootId, List<Column> criteria, List<Line> rows, Map
 
 	private static Line line(UnitEvaluation unit, boolean holds, @Nullable AssessmentStatus status) {
 		Map<String, Status> cells = new LinkedHashMap<>();
-		for (CriterionResult result : unit.evaluation().criteria()) {
+		Map<String, Status> self = new LinkedHashMap<>();
+		List<CriterionResult> results = unit.evaluation().summary().ofConditions() ? unit.evaluation().conditions()
+				: unit.evaluation().criteria();
+		for (CriterionResult result : results) {
 			cells.put(result.number(), result.status());
+			if (result.appraisedDifferently()) {
+				self.put(result.number(), result.selfStatus());
+			}
 		}
-		return new Line(unit.unitId(), unit.label(), unit.assessmentId(), unit.evaluation().summary().notation(),
-				unit.evaluation().summary().met(), unit.evaluation().summary().total(), cells,
-				unit.evaluation().thresholdClass(), unit.evaluation().title().outcome(), holds, status);
+		var summary = unit.evaluation().summary();
+		return new Line(unit.unitId(), unit.label(), unit.assessmentId(), summary.notation(), summary.met(),
+				summary.total(), cells, unit.evaluation().thresholdClass(), unit.evaluation().title().outcome(), holds,
+				status, self, summary.indicatorsMet(), summary.indicatorsTotal());
 	}
 
 }

@@ -56,19 +56,28 @@ final class MatrixWorkbook {
 			cell(header, 1 + columns, text(messages, "matrix.col.notation"), bold);
 			cell(header, 2 + columns, text(messages, "matrix.col.met"), bold);
 			cell(header, 3 + columns, text(messages, "matrix.col.total"), bold);
+			cell(header, 4 + columns, text(messages, "matrix.col.indicators"), bold);
 			sheet.createFreezePane(1, HEADER_ROW + 1);
 
 			int r = HEADER_ROW + 1;
+			boolean appraised = false;
 			for (EvaluationMatrix.Line line : matrix.rows()) {
 				Row row = sheet.createRow(r++);
 				row.createCell(0).setCellValue(line.label());
 				for (int i = 0; i < columns; i++) {
 					Status status = line.cell(matrix.criteria().get(i).number());
-					cell(row, 1 + i, messages.getMessage("engine.status." + status, null, VI), centred);
+					String number = matrix.criteria().get(i).number();
+					// marked where the appraisal differs from the unit's own result
+					cell(row, 1 + i, messages.getMessage("engine.status." + status, null, VI)
+							+ (line.appraised(number) ? " *" : ""), centred);
+					if (line.appraised(number)) {
+						appraised = true;
+					}
 				}
 				row.createCell(1 + columns).setCellValue(line.notation());
 				row.createCell(2 + columns).setCellValue(line.met());
 				row.createCell(3 + columns).setCellValue(line.total());
+				row.createCell(4 + columns).setCellValue(line.indicatorRatio());
 			}
 			int lastUnitRow = r - 1;
 			Row totals = sheet.createRow(r);
@@ -78,6 +87,9 @@ final class MatrixWorkbook {
 				cell.setCellValue(matrix.totals().get(matrix.criteria().get(i).number()));
 				cell.setCellStyle(bold);
 			}
+			if (appraised) {
+				sheet.createRow(r + 2).createCell(0).setCellValue(text(messages, "matrix.appraised.legend"));
+			}
 			sheet.setColumnWidth(0, 28 * 256);
 			for (int i = 0; i < columns; i++) {
 				sheet.setColumnWidth(1 + i, 16 * 256);
@@ -86,7 +98,7 @@ final class MatrixWorkbook {
 			sheet.setColumnWidth(2 + columns, 16 * 256);
 			sheet.setColumnWidth(3 + columns, 16 * 256);
 			if (lastUnitRow > HEADER_ROW) {
-				sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastUnitRow, 0, 3 + columns));
+				sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastUnitRow, 0, 4 + columns));
 			}
 			workbook.write(out);
 			workbook.dispose();

@@ -21,6 +21,7 @@ import vn.ntm.criteria.engine.Evaluation;
 import vn.ntm.criteria.engine.IndicatorResult;
 import vn.ntm.criteria.engine.Reason;
 import vn.ntm.criteria.engine.Status;
+import vn.ntm.criteria.engine.Summary;
 
 /**
  * Builds {@link AssessmentSummary}s from the facade: the evaluation of the unit for the
@@ -51,8 +52,16 @@ class SummarySource {
 		EvaluationView view = assessments.evaluate(unitId, setId, year);
 		Evaluation e = view.evaluation();
 		List<AssessmentSummary.Unmet> unmet = new ArrayList<>();
-		for (CriterionResult c : e.criteria()) {
-			if (c.status() == Status.MET || c.kind() != CriterionKind.CRITERION) {
+		List<AssessmentSummary.Appraised> appraised = new ArrayList<>();
+		List<CriterionResult> all = new ArrayList<>(e.criteria());
+		all.addAll(e.conditions());
+		for (CriterionResult c : all) {
+			if (c.appraisedDifferently()) {
+				appraised.add(new AssessmentSummary.Appraised(c.number(), c.name(), c.selfStatus(),
+						texts.message("engine.status." + c.selfStatus(), locale), c.status(),
+						texts.message("engine.status." + c.status(), locale), texts(c.reasons(), locale)));
+			}
+			if (c.status() == Status.MET) {
 				continue;
 			}
 			List<String> reasons = new ArrayList<>(texts(c.reasons(), locale));
@@ -62,17 +71,30 @@ class SummarySource {
 				}
 			}
 			unmet.add(new AssessmentSummary.Unmet(c.number(), c.name(), c.status(),
-					texts.message("engine.status." + c.status(), locale), reasons));
+					texts.message("engine.status." + c.status(), locale), reasons,
+					c.kind() == CriterionKind.CONDITION));
 		}
 		SetSummary set = view.set();
 		AssessmentView assessment = view.assessment();
+		Summary sum = e.summary();
 		return new AssessmentSummary(unitId, view.unit().fullName(), setId, set.label(), set.code(), set.name(), year,
 				view.asOf(), assessment == null ? null : assessment.id(),
-				assessment == null ? null : assessment.status(), e.summary().met(), e.summary().total(),
-				e.summary().notation(), e.summary().ratio(), set.titleName(), e.title().outcome(),
-				texts.message("engine.title.outcome." + e.title().outcome(), locale),
-				texts(e.title().reasons(), locale), unmet, year - 1,
+				assessment == null ? null : assessment.status(), sum.met(), sum.total(), sum.notation(), sum.ratio(),
+				sum.ofConditions(), headline(sum, locale), sum.indicatorsMet(), sum.indicatorsTotal(), set.titleName(),
+				e.title().outcome(), texts.message("engine.title.outcome." + e.title().outcome(), locale),
+				texts(e.title().reasons(), locale), unmet, appraised, year - 1,
 				previous(unitId, set, year).map(p -> change(p, e)).orElse(null));
+	}
+
+	/**
+	 * "17/19 tiêu chí đạt; chưa đạt: 16, 19", "2/5 điều kiện đạt; chưa đạt: 2, 3", "19/19
+	 * tiêu chí đạt".
+	 */
+	String headline(Summary sum, Locale locale) {
+		String counted = texts.message(sum.ofConditions() ? "summary.headline.conditions" : "summary.headline.criteria",
+				locale, sum.ratio());
+		return sum.failingList().isEmpty() ? counted
+				: texts.message("summary.headline.failing", locale, counted, String.join(", ", sum.failingList()));
 	}
 
 	/**

@@ -44,12 +44,32 @@ final class SummaryWorkbook {
 			r = pair(sheet, r, messages, "summary.field.asOf", VnFormat.date(s.asOf()));
 			r = pair(sheet, r, messages, "summary.field.status",
 					text(messages, s.status() == null ? "matrix.status.NONE" : "assessment.status." + s.status()));
-			r = pair(sheet, r, messages, "summary.field.ratio", s.ratio());
-			r = pair(sheet, r, messages, "summary.field.notation", s.notation());
+			r = pair(sheet, r, messages, s.ofConditions() ? "evaluation.conditionsMet" : "summary.field.ratio",
+					s.ratio());
+			if (!s.ofConditions()) {
+				r = pair(sheet, r, messages, "summary.field.notation", s.notation());
+			}
+			r = pair(sheet, r, messages, "summary.field.headline", s.headline());
+			if (s.indicatorsTotal() > 0) {
+				r = pair(sheet, r, messages, "summary.field.indicators", s.indicatorRatio());
+			}
 			r = pair(sheet, r, messages, "summary.field.title",
 					(s.title() == null ? "" : s.title() + ": ") + s.titleOutcomeText());
 			if (!s.titleReasons().isEmpty()) {
 				r = pair(sheet, r, messages, "summary.field.titleReasons", String.join("; ", s.titleReasons()));
+			}
+			if (!s.appraised().isEmpty()) {
+				r++;
+				cell(sheet.createRow(r++), 0, text(messages, "summary.appraised.heading"), bold);
+				for (AssessmentSummary.Appraised x : s.appraised()) {
+					Row row = sheet.createRow(r++);
+					row.createCell(0).setCellValue(x.number());
+					row.createCell(1).setCellValue(x.name() == null ? "" : x.name());
+					row.createCell(2)
+						.setCellValue(messages.getMessage("summary.appraised.line",
+								new Object[] { x.selfText(), x.appraisedText() }, VI));
+					row.createCell(3).setCellValue(String.join("\n", x.reasons()));
+				}
 			}
 			r++;
 			cell(sheet.createRow(r++), 0, text(messages, "summary.unmet.heading"), bold);
@@ -61,12 +81,17 @@ final class SummaryWorkbook {
 			for (AssessmentSummary.Unmet u : s.unmet()) {
 				Row row = sheet.createRow(r++);
 				row.createCell(0).setCellValue(u.number());
-				row.createCell(1).setCellValue(u.name() == null ? "" : u.name());
+				row.createCell(1)
+					.setCellValue((u.name() == null ? "" : u.name())
+							+ (u.condition() ? " (" + text(messages, "evaluation.condition") + ")" : ""));
 				row.createCell(2).setCellValue(u.statusText());
 				row.createCell(3).setCellValue(String.join("\n", u.reasons()));
 			}
 			if (s.unmet().isEmpty()) {
-				sheet.createRow(r++).createCell(0).setCellValue(text(messages, "summary.unmet.none"));
+				sheet.createRow(r++)
+					.createCell(0)
+					.setCellValue(
+							text(messages, s.ofConditions() ? "summary.unmet.noneConditions" : "summary.unmet.none"));
 			}
 			r++;
 			cell(sheet.createRow(r++), 0, messages.getMessage("summary.change.heading",

@@ -53,6 +53,17 @@ class WorkflowApiController {
 				check.expectedVersion());
 	}
 
+	/**
+	 * A criterion or one of its indicators appraised (by the criterion's officer — its
+	 * indicators —, the level reviewing, the province appraising); {@code met} empty
+	 * withdraws the caller's appraisal.
+	 */
+	@PostMapping("/assessments/{id}/appraisals")
+	WorkflowState appraise(@PathVariable long id, @Valid @RequestBody Appraise appraisal) {
+		return workflow.appraise(id, appraisal.criterion(), appraisal.indicator(), appraisal.met(), appraisal.reason(),
+				appraisal.expectedVersion());
+	}
+
 	@PostMapping("/assessments/{id}/review")
 	WorkflowState review(@PathVariable long id, @Valid @RequestBody Step step) {
 		return workflow.review(id, step.reason(), step.expectedVersion());
@@ -76,6 +87,12 @@ class WorkflowApiController {
 	/** A step: the version read, and a reason or note where the step takes one. */
 	record Step(@NotNull(message = "{assessment.expectedVersion.required}") Integer expectedVersion,
 			@Nullable String reason) {
+	}
+
+	/** An appraisal of a criterion, or of one of its indicators. */
+	record Appraise(@NotNull(message = "{assessment.expectedVersion.required}") Integer expectedVersion,
+			@NotNull(message = "{workflow.appraise.criterionRequired}") String criterion, @Nullable String indicator,
+			@Nullable Boolean met, @Nullable String reason) {
 	}
 
 	/** A criterion officer's check. */

@@ -94,6 +94,22 @@ class WorkflowPageController {
 				response, locale);
 	}
 
+	/**
+	 * An appraisal from the checks table: {@code target} is the criterion's number or one
+	 * of its indicators' codes; {@code met} "true", "false", or empty to withdraw.
+	 */
+	@PostMapping("/assessments/{id}/appraisals")
+	String appraise(@PathVariable long id, @RequestParam String criterion, @RequestParam int expectedVersion,
+			@RequestParam(required = false) @Nullable String target,
+			@RequestParam(required = false) @Nullable String met,
+			@RequestParam(required = false) @Nullable String reason, Model model, RedirectAttributes redirect,
+			HttpServletResponse response, Locale locale) {
+		String indicator = target == null || target.isBlank() || target.equals(criterion) ? null : target;
+		Boolean verdict = met == null || met.isBlank() ? null : Boolean.valueOf(met);
+		return run(id, () -> workflow.appraise(id, criterion, indicator, verdict, reason, expectedVersion), model,
+				redirect, response, locale);
+	}
+
 	private String run(long id, Supplier<WorkflowState> command, Model model, RedirectAttributes redirect,
 			HttpServletResponse response, Locale locale) {
 		try {

@@ -48,22 +48,34 @@ public final class Evaluator {
 		List<String> missingThresholds = new ArrayList<>();
 		List<String> withoutIndicators = new ArrayList<>();
 		for (CriterionDef criterion : set.active()) {
+			List<IndicatorResult> own = new ArrayList<>();
 			List<IndicatorResult> indicators = new ArrayList<>();
+			boolean indicatorsAppraised = false;
 			for (IndicatorDef indicator : criterion.indicators()) {
 				IndicatorResult result = indicator(indicator, thresholdClass, values.get(indicator.code()));
+				own.add(result);
+				Appraisal appraisal = indicator.input() ? null : input.indicatorAppraisals().get(indicator.code());
+				if (appraisal != null) {
+					indicatorsAppraised = true;
+					result = appraised(result, appraisal);
+				}
 				indicators.add(result);
-				if (!indicator.input() && indicator.requirementFor(thresholdClass) == null) {
+				if (!indicator.input() && indicator.requirementFor(thresholdClass) == null
+						&& indicator.type() != ValueType.BOOLEAN) {
 					missingThresholds.add(indicator.code());
 				}
 			}
 			if (criterion.indicators().isEmpty()) {
 				withoutIndicators.add(criterion.number());
 			}
-			CriterionResult result = criterion(criterion, indicators, input.claims().get(criterion.number()), flags);
+			CriterionResult result = criterion(criterion, own, input.claims().get(criterion.number()), flags);
+			result = appraised(criterion, result, indicatorsAppraised ? indicators : null,
+					input.criterionAppraisals().get(criterion.number()));
 			(criterion.kind() == CriterionKind.CRITERION ? criteria : conditions).add(result);
 		}
-		Summary summary = summary(criteria);
-		checkStatedCount(input, criteria, summary, flags);
+		Summary summary = criteria.isEmpty() && !conditions.isEmpty() ? summary(conditions, CriterionKind.CONDITION)
+				: summary(criteria, CriterionKind.CRITERION);
+		checkStatedCount(input, summary.ofConditions() ? conditions : criteria, summary, flags);
 		TitleVerdict title = title(set, facts, criteria, conditions);
 		RevocationVerdict revocation = recognisedOnly(set, facts, revocation(set, criteria));
 		return new Evaluation(set.id(), set.code(), set.version(), facts.unitId(), thresholdClass, classReasons,
@@ -129,12 +141,25 @@ public final class Evaluator {
 					Status.INFO, value == null && reasons.isEmpty()
 							? List.of(Reason.of("engine.indicator.noValue", def.code())) : reasons);
 		}
+		if (requirement == null && def.type() == ValueType.BOOLEAN) {
+			// a yes/no the documents give no bar for: "Có" meets it — "Không" for a bad
+			// thing ("nhà tạm, dột nát"), which the catalog flags for its owners
+			requirement = implied(def);
+			reasons.add(Reason.of("engine.indicator.impliedBar", def.code(), requirement.display()));
+		}
 		if (value == null) {
-			if (reasons.isEmpty()) {
+			if (reasons.isEmpty() || reasons.stream().allMatch(r -> r.key().equals("engine.indicator.impliedBar"))) {
 				reasons.add(Reason.of("engine.indicator.noValue", def.code()));
 			}
 			return new IndicatorResult(def.code(), def.name(), def.type(), def.unit(), kind, null, requirement,
 					Status.NO_DATA, reasons);
+		}
+		if (value instanceof Value.Verdict verdict) {
+			String met = verdict.met() ? "engine.status.MET" : "engine.status.NOT_MET";
+			reasons.add(verdict.reason() == null ? Reason.of("engine.indicator.stated", def.code(), met)
+					: Reason.of("engine.indicator.statedWhy", def.code(), met, verdict.reason()));
+			return new IndicatorResult(def.code(), def.name(), def.type(), def.unit(), kind, value, requirement,
+					verdict.met() ? Status.MET : Status.NOT_MET, reasons);
 		}
 		if (requirement == null) {
 			boolean byClass = def.requirements().keySet().stream().anyMatch(k -> !IndicatorDef.ALL.equals(k));
@@ -241,7 +266,7 @@ public final class Evaluator {
 		List<String> undecided = new ArrayList<>();
 		boolean anyValue = false;
 		for (IndicatorResult indicator : indicators) {
-			anyValue |= indicator.value() != null;
+			anyValue |= indicator.value() != null || indicator.appraisal() != null;
 			if (indicator.status() == Status.MET) {
 				met.add(indicator.code());
 			}
@@ -260,6 +285,9 @@ public final class Evaluator {
 		if (met.size() >= needed) {
 			reasons.add(needed == indicators.size() ? Reason.of("engine.criterion.allMet", def.number())
 					: Reason.of("engine.criterion.atLeastMet", def.number(), met.size(), needed));
+			if (!failing.isEmpty()) {
+				reasons.add(Reason.of("engine.criterion.failing", def.number(), String.join(", ", failing)));
+			}
 			return Status.MET;
 		}
 		if (met.size() + undecided.size() < needed) {
@@ -277,6 +305,9 @@ public final class Evaluator {
 			return Status.NO_DATA;
 		}
 		reasons.add(Reason.of("engine.criterion.undecided", def.number(), String.join(", ", undecided)));
+		if (!failing.isEmpty()) {
+			reasons.add(Reason.of("engine.criterion.failing", def.number(), String.join(", ", failing)));
+		}
 		return Status.INCOMPLETE;
 	}
 
@@ -319,11 +350,14 @@ public final class Evaluator {
 		return missing.size() == indicators.size() ? Status.NO_DATA : Status.INCOMPLETE;
 	}
 
-	private static Summary summary(List<CriterionResult> criteria) {
+	private static Summary summary(List<CriterionResult> counted, CriterionKind kind) {
 		List<String> met = new ArrayList<>();
 		List<String> failing = new ArrayList<>();
 		List<String> undecided = new ArrayList<>();
-		for (CriterionResult criterion : criteria) {
+		List<String> appraised = new ArrayList<>();
+		int indicatorsMet = 0;
+		int indicatorsTotal = 0;
+		for (CriterionResult criterion : counted) {
 			if (criterion.status() == Status.MET) {
 				met.add(criterion.number());
 			}
@@ -333,8 +367,86 @@ public final class Evaluator {
 			else {
 				undecided.add(criterion.number());
 			}
+			if (criterion.appraisedDifferently()) {
+				appraised.add(criterion.number());
+			}
+			for (IndicatorResult indicator : criterion.indicators()) {
+				if (indicator.judged()) {
+					indicatorsTotal++;
+					indicatorsMet += indicator.status() == Status.MET ? 1 : 0;
+				}
+			}
 		}
-		return new Summary(met.size(), criteria.size(), met, failing, undecided);
+		return new Summary(met.size(), counted.size(), met, failing, undecided, kind, indicatorsMet, indicatorsTotal,
+				appraised);
+	}
+
+	/**
+	 * The yes/no bar a document leaves unwritten: "Có" meets it, or "Không" when the
+	 * indicator names a bad thing.
+	 */
+	static Requirement implied(IndicatorDef def) {
+		return new Requirement.Expect(!Polarity.adverse(def.name()), null, null, null);
+	}
+
+	/** An indicator as appraised, the unit's own result kept beside it. */
+	private static IndicatorResult appraised(IndicatorResult own, Appraisal appraisal) {
+		List<Reason> reasons = new ArrayList<>();
+		reasons.add(appraisalReason("engine.indicator.appraised", own.code(), appraisal));
+		reasons.addAll(own.reasons());
+		return new IndicatorResult(own.code(), own.name(), own.type(), own.unit(), own.sourceKind(), own.value(),
+				own.requirement(), appraisal.met() ? Status.MET : Status.NOT_MET, reasons, own.status(), appraisal);
+	}
+
+	private static Reason appraisalReason(String key, String code, Appraisal appraisal) {
+		String status = appraisal.met() ? "engine.status.MET" : "engine.status.NOT_MET";
+		String stage = "engine.stage." + appraisal.stage().name();
+		return appraisal.reason() == null ? Reason.of(key, code, stage, appraisal.by(), status)
+				: Reason.of(key + "Why", code, stage, appraisal.by(), status, appraisal.reason());
+	}
+
+	/**
+	 * The criterion as appraised: its own appraisal decides; else, when some of its
+	 * indicators were appraised and its indicators (appraised ones as appraised, the
+	 * others as entered) decide it, they do; else the unit's own result stands. The
+	 * unit's own status is kept whenever an appraisal took part.
+	 */
+	private static CriterionResult appraised(CriterionDef def, CriterionResult own,
+			@Nullable List<IndicatorResult> appraisedIndicators, @Nullable Appraisal appraisal) {
+		if (appraisal == null && appraisedIndicators == null) {
+			return own;
+		}
+		List<IndicatorResult> indicators = appraisedIndicators == null ? own.indicators() : appraisedIndicators;
+		List<Reason> fromIndicatorsReasons = new ArrayList<>();
+		Status fromIndicators = appraisedIndicators == null ? own.fromIndicators()
+				: fromIndicators(def, indicators, fromIndicatorsReasons);
+		List<Reason> reasons = new ArrayList<>();
+		Status status;
+		if (appraisal != null) {
+			status = appraisal.met() ? Status.MET : Status.NOT_MET;
+			reasons.add(appraisalReason("engine.criterion.appraised", def.number(), appraisal));
+		}
+		else if (fromIndicators == Status.MET || fromIndicators == Status.NOT_MET) {
+			status = fromIndicators;
+			reasons.add(Reason.of("engine.criterion.byAppraisedIndicators", def.number()));
+			reasons.addAll(fromIndicatorsReasons);
+		}
+		else {
+			return new CriterionResult(own.number(), own.name(), own.kind(), own.critical(), own.status(), own.basis(),
+					fromIndicators, own.reasons(), indicators, own.status(), null);
+		}
+		if (own.status() != status) {
+			reasons.add(Reason.of("engine.criterion.selfAssessed", def.number(), "engine.status." + own.status()));
+		}
+		List<String> failing = indicators.stream()
+			.filter(i -> i.status().failing())
+			.map(IndicatorResult::code)
+			.toList();
+		if (!failing.isEmpty() && reasons.stream().noneMatch(r -> r.key().startsWith("engine.criterion.failing"))) {
+			reasons.add(Reason.of("engine.criterion.failing", def.number(), String.join(", ", failing)));
+		}
+		return new CriterionResult(own.number(), own.name(), own.kind(), own.critical(), status, Basis.APPRAISED,
+				fromIndicators, reasons, indicators, own.status(), appraisal);
 	}
 
 	/**

@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param input a figure used by formulas or shown for information, not judged itself
  * @param maxPoints the most points a POINTS indicator can give, when known
  * @param choices the answers a CHOICE indicator offers
+ * @param maxValue the largest value people may enter when the catalog allows more than
+ * the default (a percentage above 100: a growth, a ratio to a reference); none for the
+ * default
  */
 public record IndicatorDef(String code, @Nullable String name, ValueType type, @Nullable String unit, boolean input,
 		IndicatorSource source, Map<String, Requirement> requirements, @Nullable BigFraction maxPoints,
-		List<String> choices) {
+		List<String> choices, @Nullable BigFraction maxValue) {
 
 	/** The classification key of a requirement that applies to every unit. */
 	public static final String ALL = "*";
@@ -26,6 +29,12 @@ public record IndicatorDef(String code, @Nullable String name, ValueType type, @
 	public IndicatorDef {
 		requirements = Map.copyOf(requirements);
 		choices = List.copyOf(choices);
+	}
+
+	public IndicatorDef(String code, @Nullable String name, ValueType type, @Nullable String unit, boolean input,
+			IndicatorSource source, Map<String, Requirement> requirements, @Nullable BigFraction maxPoints,
+			List<String> choices) {
+		this(code, name, type, unit, input, source, requirements, maxPoints, choices, null);
 	}
 
 	/**

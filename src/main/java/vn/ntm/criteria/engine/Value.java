@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A value entered for, or computed for, an indicator.
  */
-public sealed interface Value permits Value.Number, Value.Fraction, Value.Flag, Value.Choice {
+public sealed interface Value permits Value.Number, Value.Fraction, Value.Flag, Value.Choice, Value.Verdict {
 
 	/**
 	 * The value as a number for comparisons: a count over a count as its percentage, a
@@ -86,6 +86,25 @@ public sealed interface Value permits Value.Number, Value.Fraction, Value.Flag, 
 		@Override
 		public String display() {
 			return value;
+		}
+
+	}
+
+	/**
+	 * The indicator stated met or not met without its figure ("đạt / không đạt", as
+	 * progress reports often name only the codes of the indicators not yet met), with the
+	 * reason given. It decides the indicator whatever its requirement; it is no number.
+	 */
+	record Verdict(boolean met, @Nullable String reason) implements Value {
+
+		@Override
+		public @Nullable BigFraction numeric() {
+			return null;
+		}
+
+		@Override
+		public String display() {
+			return met ? "Đạt" : "Không đạt";
 		}
 
 	}

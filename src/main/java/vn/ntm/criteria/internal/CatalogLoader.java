@@ -78,6 +78,11 @@ class CatalogLoader extends StartupTask {
 				}
 			}));
 			log.info("Loaded {} criteria sets from classpath:catalog", documents.size());
+			// thresholds whose direction contradicts their indicator: shown on the sets'
+			// pages for an administrator to confirm, never changed here
+			documents.forEach(document -> DirectionChecks.of(document)
+				.forEach(flag -> log.warn("catalog/{}: chỉ tiêu {} cần xác nhận chiều so sánh ({}): {}",
+						document.code(), flag.indicator(), flag.kind(), flag.requirements())));
 		});
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
 import vn.ntm.criteria.CriteriaCatalog;
+import vn.ntm.criteria.DirectionFlag;
 import vn.ntm.criteria.SetComparison;
 import vn.ntm.criteria.SetDocument;
 import vn.ntm.criteria.SetFile;
@@ -376,6 +377,72 @@ class CatalogService implements CriteriaCatalog {
 		audit.record(new AuditRecord("RETIRE", "criteria_set", String.valueOf(setId), done.label(),
 				"Ngừng áp dụng " + done.label() + ": " + reason.strip(), Map.of("status", row.status()),
 				Map.of("status", "RETIRED", "reason", reason.strip())));
+		return done;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DirectionFlag> directionFlags(long setId) {
+		access.current();
+		store.requireRow(setId);
+		Map<String, DirectionFlag> confirmed = new HashMap<>();
+		jdbc.sql("select * from criteria_direction_confirmation where set_id = :id")
+			.param("id", setId)
+			.query((rs, n) -> confirmed.put(rs.getString("indicator_code"),
+					new DirectionFlag("", rs.getString("indicator_code"), null, "", rs.getString("requirements"),
+							rs.getString("note"), rs.getString("confirmed_by"),
+							rs.getTimestamp("confirmed_at").toInstant())))
+			.list();
+		return DirectionChecks.of(store.document(setId)).stream().map(found -> {
+			DirectionFlag confirmation = confirmed.get(found.indicator());
+			boolean valid = confirmation != null && confirmation.requirements().equals(found.requirements());
+			return new DirectionFlag(found.criterion(), found.indicator(), found.name(), found.kind(),
+					found.requirements(), valid ? confirmation.note() : null, valid ? confirmation.confirmedBy() : null,
+					valid ? confirmation.confirmedAt() : null);
+		}).toList();
+	}
+
+	@Override
+	public DirectionFlag confirmDirection(long setId, String indicatorCode, String note) {
+		CatalogStore.SetRow row = store.requireRow(setId);
+		requireEdit(row);
+		String text = note == null ? "" : note.strip();
+		if (text.isEmpty()) {
+			throw new RejectedInput("catalog.rejected", List.of(Problem
+				.at(List.of(new Problem.Place("catalog.direction.note", "")), "catalog.direction.noteRequired")));
+		}
+		if (text.length() > 2000 || vn.ntm.criteria.engine.ValueRules.hasControl(text, true)) {
+			throw new RejectedInput("catalog.rejected", List.of(Problem
+				.at(List.of(new Problem.Place("catalog.direction.note", "")), "catalog.direction.noteInvalid")));
+		}
+		DirectionFlag flag = directionFlags(setId).stream()
+			.filter(f -> f.indicator().equals(indicatorCode))
+			.findFirst()
+			.orElseThrow(() -> new BusinessRuleException("catalog.direction.notFlagged", indicatorCode,
+					row.code() + " v" + row.version()));
+		java.time.Instant now = clock.instant();
+		jdbc.sql("""
+				insert into criteria_direction_confirmation (set_id, indicator_code, requirements, note, confirmed_by,
+				    confirmed_at)
+				values (:set, :code, :requirements, :note, :by, :at)
+				on conflict (set_id, indicator_code) do update set requirements = excluded.requirements,
+				    note = excluded.note, confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at
+				""")
+			.param("set", setId)
+			.param("code", indicatorCode)
+			.param("requirements", flag.requirements())
+			.param("note", text)
+			.param("by", actor())
+			.param("at", java.sql.Timestamp.from(now))
+			.update();
+		DirectionFlag done = new DirectionFlag(flag.criterion(), flag.indicator(), flag.name(), flag.kind(),
+				flag.requirements(), text, actor(), now);
+		String label = row.code() + " v" + row.version();
+		audit.record(
+				new AuditRecord(
+						"CONFIRM", "criteria_set", String.valueOf(setId), label, "Xác nhận chiều so sánh của chỉ tiêu "
+								+ indicatorCode + " (" + flag.requirements() + ") — " + label + ": " + text,
+						flag, done));
 		return done;
 	}
 

@@ -231,9 +231,9 @@ class CatalogStore {
 			for (IndicatorDoc indicator : list(criterion.indicators())) {
 				long indicatorId = jdbc.sql("""
 						insert into indicator (set_id, criterion_id, code, sort_order, name, name_status, value_type,
-						    unit, input, value_from, max_points, choices, source, note)
+						    unit, input, value_from, max_points, max_value, choices, source, note)
 						values (:set, :criterion, :code, :order, :name, :nameStatus, :type, :unit, :input,
-						    cast(:valueFrom as jsonb), :maxPoints, :choices, :source, :note)
+						    cast(:valueFrom as jsonb), :maxPoints, :maxValue, :choices, :source, :note)
 						returning id
 						""")
 					.param("set", setId)
@@ -250,6 +250,7 @@ class CatalogStore {
 									? new SetDocument.ValueFromDoc("ENTERED", null, null, null, null, null, null, null)
 									: indicator.valueFrom()))
 					.param("maxPoints", indicator.maxPoints())
+					.param("maxValue", indicator.maxValue())
 					.param("choices", textArray(indicator.choices()))
 					.param("source", indicator.source())
 					.param("note", indicator.note())
@@ -417,7 +418,8 @@ class CatalogStore {
 							rs.getString("value_type"), rs.getString("unit"), rs.getBoolean("input") ? true : null,
 							"ENTERED".equals(from.kind()) ? null : from,
 							requirements.getOrDefault(rs.getLong("id"), List.of()), rs.getString("max_points"),
-							texts(rs.getArray("choices")), rs.getString("source"), rs.getString("note")));
+							rs.getString("max_value"), texts(rs.getArray("choices")), rs.getString("source"),
+							rs.getString("note")));
 				return null;
 			})
 			.list();

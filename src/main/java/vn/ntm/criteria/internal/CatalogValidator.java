@@ -17,6 +17,7 @@ import vn.ntm.criteria.SetDocument.RequirementDoc;
 import vn.ntm.criteria.SetDocument.ValueFromDoc;
 import vn.ntm.criteria.engine.Formula;
 import vn.ntm.criteria.engine.Numbers;
+import vn.ntm.criteria.engine.ValueRules;
 import vn.ntm.criteria.engine.ValueType;
 import vn.ntm.orgunit.UnitType;
 import vn.ntm.shared.BusinessRuleException;
@@ -109,6 +110,13 @@ final class CatalogValidator {
 			}
 			else if (level != doc.unitLevel()) {
 				add(here, "catalog.title.level", doc.title(), level, doc.unitLevel());
+			}
+		}
+		for (java.time.LocalDate date : java.util.Arrays.asList(doc.validFrom(), doc.validTo(),
+				doc.decision() == null ? null : doc.decision().date(), doc.owner() == null ? null : doc.owner().at())) {
+			if (!ValueRules.saneDate(date)) {
+				add(here, "catalog.date.range", String.valueOf(date), vn.ntm.shared.VnFormat.date(ValueRules.EARLIEST),
+						vn.ntm.shared.VnFormat.date(ValueRules.LATEST));
 			}
 		}
 		if (doc.validFrom() != null && doc.validTo() != null && doc.validFrom().isAfter(doc.validTo())) {
@@ -260,6 +268,10 @@ final class CatalogValidator {
 		if (indicator.maxPoints() != null
 				&& (type != ValueType.POINTS || Numbers.parse(indicator.maxPoints()).isEmpty())) {
 			add(at, "catalog.indicator.maxPoints", indicator.maxPoints());
+		}
+		if (indicator.maxValue() != null && (type == null || !type.numeric()
+				|| Numbers.parse(indicator.maxValue()).map(v -> v.signum() <= 0).orElse(true))) {
+			add(at, "catalog.indicator.maxValue", indicator.maxValue());
 		}
 		if (type == ValueType.CHOICE && list(indicator.choices()).isEmpty()) {
 			add(at, "catalog.indicator.choices");

@@ -271,8 +271,8 @@ final class CatalogWorkbook {
 		SET(Column.text("Bộ tiêu chí", 20)), LEVEL(Column.text("Cấp đơn vị cấp dưới", 19)),
 		TYPES(Column.text("Loại đơn vị cấp dưới", 20)), SCHEME(Column.text("Phân loại", 14)),
 		VALUES(Column.text("Giá trị phân loại", 20)), MAX_POINTS(Column.text("Điểm tối đa", 12)),
-		CHOICES(Column.wrapped("Lựa chọn", 20)), SOURCE(Column.wrapped("Nguồn", 40)),
-		NOTE(Column.wrapped("Ghi chú", 50));
+		MAX_VALUE(Column.text("Giá trị tối đa", 12)), CHOICES(Column.wrapped("Lựa chọn", 20)),
+		SOURCE(Column.wrapped("Nguồn", 40)), NOTE(Column.wrapped("Ghi chú", 50));
 
 		private final Column column;
 
@@ -418,6 +418,7 @@ final class CatalogWorkbook {
 					row.value(IndicatorColumn.VALUES, commaList(from.values()));
 				}
 				row.decimal(IndicatorColumn.MAX_POINTS, i.maxPoints());
+				row.decimal(IndicatorColumn.MAX_VALUE, i.maxValue());
 				row.value(IndicatorColumn.CHOICES, lineList(i.choices()));
 				row.value(IndicatorColumn.SOURCE, i.source());
 				row.value(IndicatorColumn.NOTE, i.note());
@@ -1206,8 +1207,9 @@ final class CatalogWorkbook {
 			return new IndicatorDoc(code, line.get(IndicatorColumn.NAME), line.get(IndicatorColumn.NAME_STATUS), type,
 					line.get(IndicatorColumn.UNIT), flag(line, IndicatorColumn.INPUT) ? Boolean.TRUE : null,
 					valueFrom(line), requirements.isEmpty() ? null : requirements,
-					decimal(line, IndicatorColumn.MAX_POINTS), lineList(line, IndicatorColumn.CHOICES),
-					line.get(IndicatorColumn.SOURCE), line.get(IndicatorColumn.NOTE));
+					decimal(line, IndicatorColumn.MAX_POINTS), decimal(line, IndicatorColumn.MAX_VALUE),
+					lineList(line, IndicatorColumn.CHOICES), line.get(IndicatorColumn.SOURCE),
+					line.get(IndicatorColumn.NOTE));
 		}
 
 		/** Null when all its cells are empty; it then comes from people (ENTERED). */

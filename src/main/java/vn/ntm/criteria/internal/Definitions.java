@@ -96,9 +96,10 @@ final class Definitions {
 			requirements.put(forClass, requirement(requirement));
 		}
 		BigFraction maxPoints = doc.maxPoints() == null ? null : Numbers.parse(doc.maxPoints()).orElse(null);
+		BigFraction maxValue = doc.maxValue() == null ? null : Numbers.parse(doc.maxValue()).orElse(null);
 		return new IndicatorDef(doc.code(), doc.name(), ValueType.valueOf(doc.type()), doc.unit(),
-				Boolean.TRUE.equals(doc.input()), source(doc.valueFrom()), requirements, maxPoints,
-				list(doc.choices()));
+				Boolean.TRUE.equals(doc.input()), source(doc.valueFrom()), requirements, maxPoints, list(doc.choices()),
+				maxValue);
 	}
 
 	static Requirement requirement(RequirementDoc doc) {

@@ -94,6 +94,11 @@ class TitleAwards implements TitleRegistry {
 		if (award.year() < 2000 || award.year() > 2100) {
 			throw new BusinessRuleException("title.year.invalid");
 		}
+		if (!vn.ntm.criteria.engine.ValueRules.saneDate(award.decidedOn())) {
+			throw new BusinessRuleException("catalog.date.range", String.valueOf(award.decidedOn()),
+					VnFormat.date(vn.ntm.criteria.engine.ValueRules.EARLIEST),
+					VnFormat.date(vn.ntm.criteria.engine.ValueRules.LATEST));
+		}
 		Integer level = jdbc.sql("select unit_level from title where code = :code and retired_at is null")
 			.param("code", award.titleCode())
 			.query(Integer.class)
@@ -154,6 +159,11 @@ class TitleAwards implements TitleRegistry {
 	public TitleAwardView revoke(long awardId, LocalDate revokedOn, String decision, int expectedVersion) {
 		TitleAwardView before = load(awardId);
 		requireRecord(before.unitId());
+		if (!vn.ntm.criteria.engine.ValueRules.saneDate(revokedOn)) {
+			throw new BusinessRuleException("catalog.date.range", String.valueOf(revokedOn),
+					VnFormat.date(vn.ntm.criteria.engine.ValueRules.EARLIEST),
+					VnFormat.date(vn.ntm.criteria.engine.ValueRules.LATEST));
+		}
 		if (before.revokedOn() != null) {
 			throw new BusinessRuleException("title.alreadyRevoked", VnFormat.date(before.revokedOn()));
 		}

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.criteria.CriteriaCatalog;
+import vn.ntm.criteria.DirectionFlag;
 import vn.ntm.criteria.NewTitleAward;
 import vn.ntm.criteria.SetComparison;
 import vn.ntm.criteria.SetDocument;
@@ -79,6 +80,25 @@ class CatalogApiController {
 	@GetMapping("/criteria-sets/{id}/summary")
 	SetSummary summary(@PathVariable long id) {
 		return catalog.summary(id);
+	}
+
+	/**
+	 * The version's thresholds whose direction contradicts their indicator (a rate of
+	 * something bad with a minimum…), each with its confirmation if any.
+	 */
+	@GetMapping("/criteria-sets/{id}/direction-flags")
+	List<DirectionFlag> directionFlags(@PathVariable long id) {
+		return catalog.directionFlags(id);
+	}
+
+	/** Confirms a flagged threshold as intended: {@code {"note": "…"}} (audited). */
+	@PostMapping("/criteria-sets/{id}/direction-flags/{code}/confirm")
+	DirectionFlag confirmDirection(@PathVariable long id, @PathVariable String code,
+			@Valid @RequestBody Confirmation confirmation) {
+		return catalog.confirmDirection(id, code, confirmation.note() == null ? "" : confirmation.note());
+	}
+
+	record Confirmation(@Nullable String note) {
 	}
 
 	/**

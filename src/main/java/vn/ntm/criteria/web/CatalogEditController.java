@@ -86,6 +86,16 @@ class CatalogEditController {
 		}, () -> pages.set(id, model));
 	}
 
+	/** A flagged threshold confirmed as intended, with the reason. */
+	@PostMapping("/criteria/sets/{id}/direction/{code}/confirm")
+	String confirmDirection(@PathVariable long id, @PathVariable String code, @RequestParam String note, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		return forms.submit(model, locale, () -> {
+			catalog.confirmDirection(id, code, note);
+			return FormFlow.saved(redirect, "/criteria/sets/" + id + "#direction");
+		}, () -> pages.set(id, model));
+	}
+
 	@PostMapping("/criteria/sets/{id}/versions")
 	String newVersion(@PathVariable long id, Model model, RedirectAttributes redirect, Locale locale) {
 		return forms.submit(model, locale,

@@ -73,6 +73,7 @@ class CatalogPageController {
 		model.addAttribute("versions", catalog.sets().stream().filter(s -> s.code().equals(set.code())).toList());
 		model.addAttribute("others", catalog.sets().stream().filter(s -> s.id() != id).toList());
 		model.addAttribute("canEdit", catalog.canEdit(id));
+		model.addAttribute("directionFlags", catalog.directionFlags(id));
 		model.addAttribute("canCopy", catalog.canImport());
 		model.addAttribute("audit", audit.historyOf("criteria_set", String.valueOf(id), 30));
 		return "criteria/set";

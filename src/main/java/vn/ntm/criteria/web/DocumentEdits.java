@@ -100,6 +100,7 @@ final class DocumentEdits {
 				form.values = from.values() == null ? null : String.join(", ", from.values());
 			}
 			form.maxPoints = i.maxPoints();
+			form.maxValue = i.maxValue();
 			form.choices = i.choices() == null ? null : String.join("\n", i.choices());
 			form.source = i.source();
 			form.note = i.note();
@@ -181,8 +182,9 @@ final class DocumentEdits {
 				: Arrays.stream(form.choices.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 		return new IndicatorDoc(form.code.strip(), VnText.blankToNull(form.name), VnText.blankToNull(form.nameStatus),
 				form.type, VnText.blankToNull(form.unit), form.input ? Boolean.TRUE : null, from, requirements,
-				VnText.blankToNull(form.maxPoints), choices == null || choices.isEmpty() ? null : choices,
-				VnText.blankToNull(form.source), VnText.blankToNull(form.note));
+				VnText.blankToNull(form.maxPoints), VnText.blankToNull(form.maxValue),
+				choices == null || choices.isEmpty() ? null : choices, VnText.blankToNull(form.source),
+				VnText.blankToNull(form.note));
 	}
 
 	static @Nullable CriterionDoc criterion(SetDocument doc, String number) {

@@ -45,6 +45,8 @@ class IndicatorForm {
 
 	@Nullable String maxPoints;
 
+	@Nullable String maxValue;
+
 	@Nullable String choices;
 
 	@Nullable String source;
@@ -189,6 +191,14 @@ class IndicatorForm {
 
 	public void setMaxPoints(@Nullable String maxPoints) {
 		this.maxPoints = maxPoints;
+	}
+
+	public @Nullable String getMaxValue() {
+		return maxValue;
+	}
+
+	public void setMaxValue(@Nullable String maxValue) {
+		this.maxValue = maxValue;
 	}
 
 	public @Nullable String getChoices() {
