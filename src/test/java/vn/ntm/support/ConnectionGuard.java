@@ -1,0 +1,114 @@
+package vn.ntm.support;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Fails every test whose code makes a thread take a second database connection while it
+ * still holds one. That is how the pool deadlocked under load (issue 10): each request
+ * thread held a connection and waited for another, until every connection of the pool was
+ * held by a waiting thread. The guard wraps the pool (so every bean uses it), counts the
+ * connections each thread holds, and once the application has started refuses a second
+ * one with an {@link IllegalStateException} naming the cause, and keeps it in
+ * {@link #violations()} for the tests that check it.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ConnectionGuard {
+
+	private static final List<Throwable> violations = new CopyOnWriteArrayList<>();
+
+	private static volatile boolean armed;
+
+	/** What was caught so far in this JVM (with the stack of the second request). */
+	public static List<Throwable> violations() {
+		return List.copyOf(violations);
+	}
+
+	@Bean
+	static BeanPostProcessor connectionGuardPostProcessor() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof DataSource dataSource && !(bean instanceof Guarded)) {
+					return new Guarded(dataSource);
+				}
+				return bean;
+			}
+		};
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void arm() {
+		armed = true;
+	}
+
+	/** The pool, counting the connections each thread holds. */
+	static final class Guarded extends DelegatingDataSource {
+
+		private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
+
+		Guarded(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			check();
+			return track(super.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			check();
+			return track(super.getConnection(username, password));
+		}
+
+		private void check() {
+			if (armed && held.get()[0] > 0) {
+				IllegalStateException violation = new IllegalStateException("Thread " + Thread.currentThread()
+						+ " asked for a second database connection while holding one: under load this "
+						+ "deadlocks the pool (see ConnectionGuard)");
+				violations.add(violation);
+				throw violation;
+			}
+		}
+
+		private Connection track(Connection connection) {
+			int[] count = held.get();
+			count[0]++;
+			boolean[] closed = new boolean[1];
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+						if (method.getName().equals("close") && method.getParameterCount() == 0 && !closed[0]) {
+							closed[0] = true;
+							count[0]--;
+						}
+						if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> type
+								&& type.isInstance(connection)) {
+							return connection;
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getTargetException();
+						}
+					});
+		}
+
+	}
+
+}
