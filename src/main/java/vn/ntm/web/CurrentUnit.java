@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import vn.ntm.shared.VnFormat;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
@@ -19,6 +21,8 @@ public class CurrentUnit {
 
 	static final String SESSION_KEY = "ntm.currentUnit";
 
+	private static final String REQUEST_CACHE = CurrentUnit.class.getName() + ".id";
+
 	private final UnitManagement units;
 
 	private final AccessPolicy access;
@@ -28,7 +32,21 @@ public class CurrentUnit {
 		this.access = access;
 	}
 
+	/** Worked out once per request (the layout and the page's controller both ask). */
 	public Optional<Long> id(HttpSession session) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null
+				&& request.getAttribute(REQUEST_CACHE, RequestAttributes.SCOPE_REQUEST) instanceof Optional<?> cached) {
+			return cached.map(Long.class::cast);
+		}
+		Optional<Long> id = read(session);
+		if (request != null) {
+			request.setAttribute(REQUEST_CACHE, id, RequestAttributes.SCOPE_REQUEST);
+		}
+		return id;
+	}
+
+	private Optional<Long> read(HttpSession session) {
 		if (session.getAttribute(SESSION_KEY) instanceof Long id && access.canRead(id)) {
 			return Optional.of(id);
 		}
@@ -39,6 +57,10 @@ public class CurrentUnit {
 	public void select(HttpSession session, long unitId) {
 		access.requireRead(unitId);
 		session.setAttribute(SESSION_KEY, unitId);
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(REQUEST_CACHE, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 }

@@ -23,6 +23,12 @@ import vn.ntm.shared.VnFormat;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	private final LayoutModel layout;
+
+	WebConfiguration(LayoutModel layout) {
+		this.layout = layout;
+	}
+
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	@Bean
@@ -44,6 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(layout);
 	}
 
 	@Override

@@ -64,7 +64,8 @@ class ConcurrentRequestsTests {
 				"/api/v1/units/" + quangNam + "?at=2024-06-30",
 				"/api/v1/units/" + quangNam + "/evaluations/matrix?set=" + set + "&year=2023",
 				"/units/" + quangNam + "/evaluations/matrix?set=" + set + "&year=2023");
-		// every client logs in through the form first (sessions, not Basic: no bcrypt per call)
+		// every client logs in through the form first (sessions, not Basic: no bcrypt per
+		// call)
 		List<HttpClient> clients = new ArrayList<>();
 		for (int i = 0; i < CLIENTS; i++) {
 			clients.add(loggedIn(i % 2 == 0 ? "admin" : "quangnam"));
@@ -110,8 +111,8 @@ class ConcurrentRequestsTests {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(30))
 			.build();
-		String form = client.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString())
+		String form = client
+			.send(HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 		Matcher csrf = CSRF.matcher(form);
 		assertThat(csrf.find()).isTrue();
@@ -121,7 +122,8 @@ class ConcurrentRequestsTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 		return client;
 	}
 

@@ -30,14 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
 
-	private final AppUsers users;
+	private final AccountLookup accounts;
 
 	private final Clock clock;
 
 	private final String refusedHash;
 
-	DatabaseUserDetailsService(AppUsers users, Clock clock, PasswordEncoder passwordEncoder) {
-		this.users = users;
+	DatabaseUserDetailsService(AccountLookup accounts, Clock clock, PasswordEncoder passwordEncoder) {
+		this.accounts = accounts;
 		this.clock = clock;
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
@@ -47,13 +47,12 @@ class DatabaseUserDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		AppUser user = users.findByUsername(username.trim())
+		AccountLookup.Account user = accounts.byUsername(username.trim())
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-		boolean locked = user.lockedUntil != null && user.lockedUntil.isAfter(clock.instant());
-		boolean mayLogIn = user.enabled && !locked;
-		return User.withUsername(user.username)
-			.password(mayLogIn ? user.passwordHash : refusedHash)
-			.authorities(List.of(new SimpleGrantedAuthority("ROLE_" + user.role.name())))
+		boolean mayLogIn = user.enabled() && !user.lockedAt(clock.instant());
+		return User.withUsername(user.username())
+			.password(mayLogIn ? user.passwordHash() : refusedHash)
+			.authorities(List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())))
 			.build();
 	}
 

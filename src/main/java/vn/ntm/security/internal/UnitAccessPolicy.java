@@ -1,5 +1,7 @@
 package vn.ntm.security.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,24 +21,39 @@ import vn.ntm.security.UnitDirectory;
 import vn.ntm.security.UnitScope;
 
 /**
- * Decides access from the user's role and bound units. The user is read from the database
- * once per request (cached in the request's attributes).
+ * Decides access from the user's role and bound units. The user (with units and criteria,
+ * one statement: {@link AccountLookup}) is read from the database once per request and
+ * kept in the request's attributes; whether a unit is within the user's units is also
+ * answered once per unit and request.
  */
 @Component
 class UnitAccessPolicy implements AccessPolicy {
 
 	private static final String REQUEST_CACHE = UnitAccessPolicy.class.getName() + ".user";
 
+	private static final String WITHIN_CACHE = UnitAccessPolicy.class.getName() + ".within";
+
 	private static final CurrentUser SYSTEM = new CurrentUser(0, SystemTask.ACTOR, SystemTask.ACTOR, Role.ADMIN,
 			Set.of(), Set.of(), null);
 
-	private final AppUsers users;
+	private final AccountLookup accounts;
 
 	private final UnitDirectory units;
 
-	UnitAccessPolicy(AppUsers users, UnitDirectory units) {
-		this.users = users;
+	UnitAccessPolicy(AccountLookup accounts, UnitDirectory units) {
+		this.accounts = accounts;
 		this.units = units;
+	}
+
+	/**
+	 * Remembers the user for the rest of the request, so that nothing reads it again (an
+	 * API token's check reads the account in the same statement as the token).
+	 */
+	static void remember(CurrentUser user) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(REQUEST_CACHE, user, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	@Override
@@ -60,10 +77,9 @@ class UnitAccessPolicy implements AccessPolicy {
 				&& cached.username().equalsIgnoreCase(authentication.getName())) {
 			return Optional.of(cached);
 		}
-		Optional<CurrentUser> user = users.findByUsername(authentication.getName())
-			.filter(u -> u.enabled)
-			.map(u -> new CurrentUser(u.id, u.username, u.fullName, u.role, Set.copyOf(u.unitIds()),
-					Set.copyOf(u.criterionCodes()), u.organization));
+		Optional<CurrentUser> user = accounts.byUsername(authentication.getName())
+			.filter(AccountLookup.Account::enabled)
+			.map(AccountLookup.Account::toCurrentUser);
 		if (request != null && user.isPresent()) {
 			request.setAttribute(REQUEST_CACHE, user.get(), RequestAttributes.SCOPE_REQUEST);
 		}
@@ -86,7 +102,29 @@ class UnitAccessPolicy implements AccessPolicy {
 	@Override
 	public boolean canRead(long unitId) {
 		CurrentUser user = current();
-		return user.has(Permission.UNIT_READ) && (user.isAdmin() || units.isWithin(unitId, user.unitIds()));
+		if (!user.has(Permission.UNIT_READ)) {
+			return false;
+		}
+		if (user.isAdmin()) {
+			return true;
+		}
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return units.isWithin(unitId, user.unitIds());
+		}
+		@SuppressWarnings("unchecked")
+		Map<Long, Boolean> within = (Map<Long, Boolean>) request.getAttribute(WITHIN_CACHE,
+				RequestAttributes.SCOPE_REQUEST);
+		if (within == null) {
+			within = new HashMap<>();
+			request.setAttribute(WITHIN_CACHE, within, RequestAttributes.SCOPE_REQUEST);
+		}
+		Boolean known = within.get(unitId);
+		if (known == null) {
+			known = units.isWithin(unitId, user.unitIds());
+			within.put(unitId, known);
+		}
+		return known;
 	}
 
 	@Override
