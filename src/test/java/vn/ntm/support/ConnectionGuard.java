@@ -32,6 +32,13 @@ public class ConnectionGuard {
 
 	private static volatile boolean armed;
 
+	private static final ThreadLocal<int[]> taken = ThreadLocal.withInitial(() -> new int[1]);
+
+	/** How many connections the current thread has taken so far (one after another). */
+	public static int takenOnThisThread() {
+		return taken.get()[0];
+	}
+
 	/** What was caught so far in this JVM (with the stack of the second request). */
 	public static List<Throwable> violations() {
 		return List.copyOf(violations);
@@ -87,6 +94,7 @@ public class ConnectionGuard {
 		}
 
 		private Connection track(Connection connection) {
+			taken.get()[0]++;
 			int[] count = held.get();
 			count[0]++;
 			boolean[] closed = new boolean[1];

@@ -53,7 +53,7 @@ class AccountLookup {
 		return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(AccountLookup::row).optional();
 	}
 
-	private static Account row(ResultSet rs, int n) throws SQLException {
+	static Account row(ResultSet rs, int n) throws SQLException {
 		Timestamp locked = rs.getTimestamp("locked_until");
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
 				Role.valueOf(rs.getString("role")), rs.getString("organization"), rs.getBoolean("enabled"),

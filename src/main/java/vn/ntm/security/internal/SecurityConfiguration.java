@@ -24,18 +24,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Two filter chains: the REST API ({@code /api/**}, session or HTTP Basic, JSON errors)
- * and the pages (form login). Both use the same accounts, lock-out and CSRF protection;
- * an API call that carries its own {@code Authorization} header is exempt from CSRF
- * because it does not ride on a browser session cookie. Both chains register sessions in
- * one {@link SessionRegistry}, so that {@link UserSessions} can end a user's sessions
- * when their password, role or units change.
+ * Three filter chains: API calls with their own credentials (HTTP Basic or a personal API
+ * token; stateless, no session, no CSRF), the REST API from the browser's session
+ * ({@code /api/**}, CSRF checked, JSON errors) and the pages (form login, CSRF). CSRF is
+ * skipped only for a request that its Basic/token credentials authenticate — never
+ * because some {@code Authorization} header is present (issue 10). The session chains
+ * register sessions in one {@link SessionRegistry}, so that {@link UserSessions} can end
+ * a user's sessions when their password, role or units change.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -71,18 +73,55 @@ class SecurityConfiguration {
 		return new HttpSessionEventPublisher();
 	}
 
+	/**
+	 * API calls that carry their own credentials — {@code Authorization: Basic …} or
+	 * {@code Bearer <personal API token>}: authenticated by them alone, on every call,
+	 * with no server session created or read, and therefore no CSRF token (a browser
+	 * never adds such a header to a forged request by itself). A wrong credential is 401
+	 * even when a session cookie comes along.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain apiCredentialsChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+		http.securityMatcher(SecurityConfiguration::carriesCredentials)
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
+			.addFilterBefore(new ApiTokenFilter(tokens, SecurityConfiguration::apiUnauthorized),
+					BasicAuthenticationFilter.class)
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	/**
+	 * An API call with Basic or Bearer credentials (other {@code Authorization} schemes
+	 * are not credentials: such a call rides on its session, with CSRF checked).
+	 */
+	static boolean carriesCredentials(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/") && header != null
+				&& (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
+	}
+
+	/**
+	 * The API from the browser: the session of the logged-in user, with CSRF checked on
+	 * every change.
+	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)
 					.sessionRegistry(sessions)
 					.expiredSessionStrategy(SecurityConfiguration::apiSessionEnded)))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.csrf(Customizer.withDefaults())
 			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}
@@ -166,7 +205,7 @@ class SecurityConfiguration {
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"Chưa đăng nhập\",\"status\":401,"
-					+ "\"detail\":\"Cần đăng nhập (phiên làm việc hoặc HTTP Basic) để dùng API.\"}");
+					+ "\"detail\":\"Cần đăng nhập (phiên làm việc, mã truy cập API hoặc HTTP Basic) để dùng API.\"}");
 	}
 
 }
