@@ -34,7 +34,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The load test of issue 10: logged-in users with think time, as in a province's deadline
  * week. Four in five are commune officers, each with an account of their own bound to
- * their commune and an assessment of their own (2024, QĐ 318 xã NTM): the unit page, the
+ * their commune of today and an assessment of their own (2025, QĐ 318 xã NTM): the unit page, the
  * entry page, a save of the entry form, again and again. One in five are the province
  * office of Quảng Nam looking at the province matrix (page and API). Every user logs in
  * through the form once (one bcrypt each) and works in that session.
@@ -42,7 +42,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * Against a running application (the README's run command, or the packaged jar with a
  * fresh {@code NTM_DATA_DIR}):
  * {@code ./mvnw -Pbench -Dspring-javaformat.skip=true test-compile gatling:test -Dbase=http://localhost:8080 -Dusers=200}.
- * The set-up (accounts {@code load<code>} and their assessments, made through the API and
+ * The set-up (accounts {@code tai<code>} and their assessments, made through the API and
  * the user pages as the demo administrator) is repeated harmlessly on a second run.
  * Properties: {@code base}, {@code users}, {@code ramp} and {@code duration} (seconds),
  * {@code thinkMin}/{@code thinkMax} (seconds). Results in docs/benchmarks.md.
@@ -166,22 +166,23 @@ public class LoadSimulation extends Simulation {
 
 		/** The first {@code count} communes (xã) of the country in tree order, ready. */
 		List<Map<String, Object>> communes(int count) {
-			long country = unitId("VN", "2024-06-30");
+			long country = unitId("VN", "2025-07-01");
 			long set = setId();
-			String all = get("/api/v1/units/" + country + "/descendants?at=2024-06-30", true);
+			// communes of today (those that ended in the 2025 reform are read-only for their officers)
+			String all = get("/api/v1/units/" + country + "/descendants?at=2025-07-01", true);
 			Matcher xa = Pattern.compile("\\{\"id\":(\\d+),\"code\":\"(\\d+)\",\"name\":\"[^\"]*\",\"type\":\"XA\"")
 				.matcher(all);
 			List<Map<String, Object>> rows = new ArrayList<>();
 			while (rows.size() < count && xa.find()) {
 				long unitId = Long.parseLong(xa.group(1));
 				String code = xa.group(2);
-				String username = "load" + code;
+				String username = "tai" + code;
 				post("/admin/users/new",
 						"username=" + username + "&fullName=" + enc("Cán bộ kiểm thử tải " + code)
 								+ "&role=COMMUNE_OFFICER&unitCodes=" + code + "&password=" + LOAD_PASSWORD + "&_csrf="
 								+ enc(csrf));
 				String existing = get("/api/v1/units/" + unitId + "/assessments", true);
-				Matcher mine = Pattern.compile("\"id\":(\\d+)[^}]*?\"setId\":" + set + ",[^}]*?\"year\":2024")
+				Matcher mine = Pattern.compile("\"id\":(\\d+)[^}]*?\"setId\":" + set + ",[^}]*?\"year\":2025")
 					.matcher(existing);
 				long assessment;
 				if (mine.find()) {
@@ -192,7 +193,7 @@ public class LoadSimulation extends Simulation {
 						.header("Authorization", basic)
 						.header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString("{\"unitId\":" + unitId + ",\"setId\":" + set
-								+ ",\"year\":2024,\"source\":\"Kiểm thử tải\"}"))
+								+ ",\"year\":2025,\"source\":\"Kiểm thử tải\"}"))
 						.build());
 					assessment = Long.parseLong(match(ID, created));
 				}
