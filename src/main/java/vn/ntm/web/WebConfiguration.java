@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.Formatter;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import vn.ntm.shared.VnFormat;
 
 /**
@@ -30,6 +32,23 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	/**
+	 * Boot registers {@link ResourceUrlEncodingFilter} because a webjars locator is
+	 * present: it passes every URL a page writes ({@code th:href}, {@code th:action}…)
+	 * through the static resource chain, and for the pattern {@code /**} each link of a
+	 * page — {@code /units/7182}, a matrix's hundreds of rows — was looked up on the
+	 * classpath, uncached when not found, and in the packaged jar behind one lock shared
+	 * by all requests: under load the request threads queued there (issue 10). Links stay
+	 * version-less ({@code /webjars/htmx.org/dist/htmx.min.js}); the chain still resolves
+	 * them when they are served.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> noResourceUrlEncoding(ResourceUrlEncodingFilter filter) {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {

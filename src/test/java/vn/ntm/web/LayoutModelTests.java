@@ -1,9 +1,11 @@
 package vn.ntm.web;
 
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import vn.ntm.security.Role;
 import vn.ntm.security.UserView;
 import vn.ntm.support.ConnectionGuard;
@@ -30,6 +32,9 @@ class LayoutModelTests {
 	@Autowired
 	TestData data;
 
+	@Autowired
+	ServletContext servletContext;
+
 	@Test
 	void anApiReadReadsNothingForTheLayout() throws Exception {
 		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
@@ -43,6 +48,18 @@ class LayoutModelTests {
 		// the user (one statement) and the unit (one transaction)
 		assertThat(taken).as("connections taken by one API read").isLessThanOrEqualTo(2);
 		assertThat(result.getModelAndView()).isNull();
+	}
+
+	@Test
+	void linksOfAPageAreNotLookedUpAsResources() throws Exception {
+		// ResourceUrlEncodingFilter looked every link of every page up on the classpath,
+		// behind the packaged jar's lock: the request threads queued there under load
+		assertThat(servletContext.getFilterRegistrations().values())
+			.extracting(registration -> registration.getClassName())
+			.doesNotContain(ResourceUrlEncodingFilter.class.getName());
+		// version-less webjar links are still served
+		mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+		mvc.perform(get("/webjars/bootstrap/dist/css/bootstrap.min.css")).andExpect(status().isOk());
 	}
 
 	@Test
