@@ -33,6 +33,7 @@ import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.AccessRefused;
 import vn.ntm.security.CurrentUser;
 import vn.ntm.security.Permission;
+import vn.ntm.security.UnitDirectory;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
@@ -70,8 +71,11 @@ class WorkflowService implements AssessmentWorkflow {
 
 	private final Clock clock;
 
+	private final UnitDirectory directory;
+
 	WorkflowService(WorkflowStore store, AssessmentStore assessments, AssessmentManagement management,
-			CriteriaCatalog catalog, AccessPolicy access, AuditLog audit, Clock clock) {
+			CriteriaCatalog catalog, AccessPolicy access, AuditLog audit, Clock clock, UnitDirectory directory) {
+		this.directory = directory;
 		this.store = store;
 		this.assessments = assessments;
 		this.management = management;
@@ -380,7 +384,9 @@ class WorkflowService implements AssessmentWorkflow {
 	public List<WaitingAssessment> waitingForMe() {
 		CurrentUser user = access.current();
 		List<WaitingAssessment> waiting = new ArrayList<>();
-		for (WorkflowStore.Candidate c : store.inStatus(EnumSet.of(SUBMITTED, RETURNED, REVIEWED))) {
+		// only the user's units are read (in SQL); the rules below decide within them
+		@Nullable Set<Long> units = user.isAdmin() ? null : directory.everBelow(user.unitIds());
+		for (WorkflowStore.Candidate c : store.inStatus(EnumSet.of(SUBMITTED, RETURNED, REVIEWED), units)) {
 			if (!access.canRead(c.unitId())) {
 				continue;
 			}

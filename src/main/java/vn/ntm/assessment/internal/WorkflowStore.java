@@ -234,7 +234,14 @@ class WorkflowStore {
 			boolean anyReturned) {
 	}
 
-	List<Candidate> inStatus(Collection<AssessmentStatus> statuses) {
+	/**
+	 * {@code units}: only assessments of these units (the user's work, decided in SQL);
+	 * null for every unit (administrators).
+	 */
+	List<Candidate> inStatus(Collection<AssessmentStatus> statuses, @Nullable Collection<Long> units) {
+		if (units != null && units.isEmpty()) {
+			return List.of();
+		}
 		return jdbc.sql("""
 				select a.id, a.unit_id, a.status, coalesce(a.status_at, a.updated_at, a.created_at) as since,
 				  coalesce((select array_agg(c.criterion_number) from assessment_check c where c.assessment_id = a.id),
@@ -242,9 +249,11 @@ class WorkflowStore {
 				  exists (select 1 from assessment_check c where c.assessment_id = a.id and c.verdict = 'RETURNED')
 				    as any_returned
 				from assessment a where a.status = any(:statuses)
+				  and %s
 				order by since
-				""")
+				""".formatted(units == null ? "true" : "a.unit_id = any(:units)"))
 			.param("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+			.param("units", units == null ? new Long[0] : units.toArray(Long[]::new))
 			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getLong("unit_id"),
 					AssessmentStatus.valueOf(rs.getString("status")),
 					rs.getTimestamp("since") == null ? null : rs.getTimestamp("since").toInstant(),
