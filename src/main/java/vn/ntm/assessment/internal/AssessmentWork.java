@@ -108,13 +108,17 @@ class AssessmentWork implements WorkItemSource, UnitWorkSource {
 	/** The unit's own assessment of the year, or what to do without one. */
 	private UnitWork own(Unit unit, int year, List<AssessmentView> own) {
 		boolean canEnter = assessments.canEnter(unit.id());
+		// this year's; else one still under way from an earlier year (work not done)
 		Optional<AssessmentView> thisYear = own.stream()
 			.filter(a -> a.year() == year)
-			.max(Comparator.comparingLong(AssessmentView::id));
+			.max(Comparator.comparingLong(AssessmentView::id))
+			.or(() -> own.stream()
+				.filter(a -> !AssessmentStatus.APPROVED.name().equals(a.status()))
+				.max(Comparator.comparingInt(AssessmentView::year).thenComparingLong(AssessmentView::id)));
 		if (thisYear.isPresent()) {
 			AssessmentView a = thisYear.get();
 			AssessmentStatus status = AssessmentStatus.valueOf(a.status());
-			List<Object> args = List.of(String.valueOf(year), a.setLabel(), new DefaultMessageSourceResolvable(status.messageKey()));
+			List<Object> args = List.of(String.valueOf(a.year()), a.setLabel(), new DefaultMessageSourceResolvable(status.messageKey()));
 			if (status.editable() && canEnter) {
 				return new UnitWork(unit.id(), "work.unit.own", args, "work.unit.enter",
 						"/assessments/" + a.id() + "/entry");
