@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.AssessmentView;
+import vn.ntm.assessment.Completeness;
 import vn.ntm.assessment.AssessmentWorkflow;
 import vn.ntm.assessment.WaitingAssessment;
 import vn.ntm.assessment.WorkflowState;
@@ -94,6 +95,11 @@ class WorkflowService implements AssessmentWorkflow {
 		}
 		if (!store.hasEntries(assessmentId)) {
 			throw new BusinessRuleException("workflow.submit.empty", view.title());
+		}
+		Completeness completeness = completeness(view);
+		if (!completeness.submittable()) {
+			throw new BusinessRuleException("workflow.submit.incomplete", completeness.missing().size(),
+					completeness.total(), String.join(", ", completeness.missing()));
 		}
 		WorkflowStore.Status before = store.status(assessmentId);
 		List<CriterionCheck> checksBefore = store.checks(assessmentId);
@@ -321,6 +327,21 @@ class WorkflowService implements AssessmentWorkflow {
 				summary(action) + " — " + view.auditLabel(), was(before, checksBefore),
 				withChecks(after, view.id(), checksBefore)));
 		return state(view.id());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Completeness completeness(long assessmentId) {
+		return completeness(management.get(assessmentId));
+	}
+
+	private Completeness completeness(AssessmentView view) {
+		Map<String, CriterionDef> criteria = criteria(view.setId());
+		Map<String, String> indicators = new java.util.HashMap<>();
+		criteria.values().forEach(c -> c.indicators().forEach(i -> indicators.put(i.code(), c.number())));
+		Set<String> with = store.criteriaWithData(view.id(), indicators);
+		List<String> missing = criteria.keySet().stream().filter(n -> !with.contains(n)).toList();
+		return new Completeness(criteria.size(), missing, catalog.allowsIncompleteSubmission(view.setId()));
 	}
 
 	@Override

@@ -261,6 +261,29 @@ class WorkflowStore {
 			.list();
 	}
 
+	/**
+	 * The criteria that have data: a result stated or appraised, or a figure (or stated
+	 * verdict) of one of the indicators in {@code indicatorCriterion} (indicator code →
+	 * criterion number).
+	 */
+	java.util.Set<String> criteriaWithData(long id, java.util.Map<String, String> indicatorCriterion) {
+		java.util.Set<String> with = new java.util.HashSet<>(jdbc.sql("""
+				select criterion_number from assessment_claim where assessment_id = :id
+				union select criterion from assessment_appraisal where assessment_id = :id
+				""").param("id", id).query(String.class).list());
+		jdbc.sql("select distinct indicator_code from assessment_value where assessment_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()
+			.forEach(code -> {
+				String criterion = indicatorCriterion.get(code);
+				if (criterion != null) {
+					with.add(criterion);
+				}
+			});
+		return with;
+	}
+
 	boolean hasEntries(long id) {
 		return jdbc.sql("""
 				select exists (select 1 from assessment_value where assessment_id = :id)

@@ -74,6 +74,7 @@ class CatalogPageController {
 		model.addAttribute("others", catalog.sets().stream().filter(s -> s.id() != id).toList());
 		model.addAttribute("canEdit", catalog.canEdit(id));
 		model.addAttribute("directionFlags", catalog.directionFlags(id));
+		model.addAttribute("allowIncomplete", catalog.allowsIncompleteSubmission(id));
 		model.addAttribute("canCopy", catalog.canImport());
 		model.addAttribute("audit", audit.historyOf("criteria_set", String.valueOf(id), 30));
 		return "criteria/set";
