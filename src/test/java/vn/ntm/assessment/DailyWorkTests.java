@@ -165,4 +165,55 @@ class DailyWorkTests {
 					containsString("Thiếu xác nhận của BHXH huyện về tỷ lệ tham gia BHYT"))));
 	}
 
+	@Test
+	void shouldReachTheEntryFromTheTopOfTheEvaluationPageWithASummaryAndAnchors() throws Exception {
+		long tamThanh = data.unit("20359", TestData.BEFORE_REFORM).id();
+		long set = data.setId("QD318_XA_NTM");
+		long id = SystemTask.call(() -> assessments.find(tamThanh, set, 2023)).orElseThrow().id();
+		UserView commune = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
+		String page = mvc
+			.perform(get("/units/{id}/evaluation?set={set}&year=2023", tamThanh, set).with(user(commune.username())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int top = page.indexOf("id=\"entry-top\"");
+		assertThat(top).isPositive().isLessThan(page.indexOf("id=\"criteria\""));
+		assertThat(page.substring(top, page.indexOf('>', top))).contains("/assessments/" + id + "/entry");
+		int toc = page.indexOf("id=\"toc\"");
+		assertThat(toc).isPositive().isLessThan(page.indexOf("id=\"criteria\""));
+		assertThat(page).contains("id=\"toc-summary\"", "href=\"#criterion-15\"", "id=\"criterion-15\"",
+				"href=\"#criteria\"", "href=\"#evidence\"");
+		// a reader who may not enter gets the summary, not the link
+		UserView viewer = data.user(Role.VIEWER, TestData.BEFORE_REFORM, "49");
+		mvc.perform(get("/units/{id}/evaluation?set={set}&year=2023", tamThanh, set).with(user(viewer.username())))
+			.andExpect(content().string(allOf(containsString("id=\"toc\""), not(containsString("id=\"entry-top\"")))));
+	}
+
+	@Test
+	void shouldKeepResearchNotesForAdministratorsAndCatalogKeepers() throws Exception {
+		long set = data.setId("QD318_XA_NTM");
+		UserView commune = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
+		UserView admin = data.user(Role.ADMIN, TestData.AFTER_REFORM, "VN");
+		String official = mvc.perform(get("/criteria/sets/{id}", set).with(user(commune.username())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(official).doesNotContain("DBKK_BAI_NGANG", "KHU_VUC_DTTS", "thuvienphapluat", "nameStatus",
+				"Chưa xác minh", "Cần đối chiếu văn bản gốc", "hethongphapluat", "118.69.201.250", "id=\"set-sources\"");
+		// the rules read in the classification's own words
+		assertThat(official).contains("dùng ngưỡng của");
+		// the thresholds table uses the page's width
+		assertThat(official).containsPattern("<div class=\"col-12\">\\s*<div class=\"card mb-3\" id=\"structure\">");
+		mvc.perform(get("/criteria/sets/{id}", set).with(user(admin.username())))
+			.andExpect(content().string(allOf(containsString("id=\"set-sources\""), containsString("DBKK_BAI_NGANG"),
+					containsString("thuvienphapluat"), containsString("nameStatus: unverified"),
+					containsString("<summary>Nguồn</summary>"))));
+		long tamThanh = data.unit("20359", TestData.BEFORE_REFORM).id();
+		mvc.perform(get("/units/{id}/evaluation?set={set}&year=2023", tamThanh, set).with(user(commune.username())))
+			.andExpect(content().string(allOf(not(containsString("DBKK")), not(containsString("Cần đối chiếu")),
+					not(containsString("class=\"text-muted research\"")))));
+	}
+
 }
