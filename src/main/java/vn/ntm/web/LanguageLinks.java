@@ -24,9 +24,42 @@ class LanguageLinks {
 	}
 
 	static String link(HttpServletRequest request, String language) {
-		String query = request.getQueryString();
-		String uri = request.getRequestURI() + (query == null ? "" : "?" + query);
-		return UriComponentsBuilder.fromUriString(uri).replaceQueryParam("lang", language).build(true).toUriString();
+		String uri;
+		if ("GET".equals(request.getMethod())) {
+			String query = request.getQueryString();
+			uri = request.getRequestURI() + (query == null ? "" : "?" + query);
+		}
+		else {
+			// a form answered with its page (a refused save): the page it was sent from
+			uri = sameSite(request.getHeader("Referer"), request.getContextPath() + "/");
+		}
+		try {
+			return UriComponentsBuilder.fromUriString(uri)
+				.replaceQueryParam("lang", language)
+				.build(true)
+				.toUriString();
+		}
+		catch (IllegalArgumentException ex) {
+			return "?lang=" + language;
+		}
+	}
+
+	/** The path and query of a referring page of this site, else {@code fallback}. */
+	private static String sameSite(@org.jspecify.annotations.Nullable String referer, String fallback) {
+		if (referer == null) {
+			return fallback;
+		}
+		try {
+			java.net.URI uri = java.net.URI.create(referer);
+			String path = uri.getRawPath();
+			if (path == null || !path.startsWith("/")) {
+				return fallback;
+			}
+			return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+		}
+		catch (IllegalArgumentException ex) {
+			return fallback;
+		}
 	}
 
 }

@@ -88,7 +88,8 @@ class DailyWorkTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"expectedVersion\": " + opened.rowVersion() + "}"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("3/4 tiêu chí chưa có số liệu (tiêu chí KM.2, KM.3, KM.4)")));
+			.andExpect(
+					jsonPath("$.detail", containsString("3/4 tiêu chí chưa có số liệu (tiêu chí KM.2, KM.3, KM.4)")));
 
 		// the setting: a national set is kept by administrators only
 		UserView province = data.user(Role.PROVINCE_OFFICE, TestData.BEFORE_REFORM, "49");
@@ -111,7 +112,8 @@ class DailyWorkTests {
 			// now allowed: asked, and submitted
 			mvc.perform(get("/assessments/{id}/workflow", id).with(user(commune.username())))
 				.andExpect(content().string(allOf(containsString("3/4 tiêu chí chưa có số liệu"),
-						containsString("cho phép nộp khi chưa đủ số liệu"), not(containsString("id=\"submit-refused\"")))));
+						containsString("cho phép nộp khi chưa đủ số liệu"),
+						not(containsString("id=\"submit-refused\"")))));
 			mvc.perform(post("/api/v1/assessments/{id}/submit", id).with(api)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"expectedVersion\": " + opened.rowVersion() + "}"))
@@ -119,8 +121,9 @@ class DailyWorkTests {
 				.andExpect(jsonPath("$.status").value("SUBMITTED"));
 		}
 		finally {
-			mvc.perform(post("/criteria/sets/{id}/incomplete-submission", set).with(user(admin.username()))
-				.with(csrf())).andExpect(status().is3xxRedirection());
+			mvc.perform(
+					post("/criteria/sets/{id}/incomplete-submission", set).with(user(admin.username())).with(csrf()))
+				.andExpect(status().is3xxRedirection());
 		}
 		mvc.perform(get("/criteria/sets/{id}", set).with(user(admin.username())))
 			.andExpect(content().string(containsString("Không được nộp khi còn tiêu chí chưa có số liệu")));
@@ -133,9 +136,9 @@ class DailyWorkTests {
 		long id = SystemTask.call(() -> {
 			AssessmentView a = assessments.open(new NewAssessment(unit, set, 2022, null, null, null));
 			AssessmentView saved = assessments.record(a.id(),
-					new AssessmentEntry(Map.of("15.3", ValueInput.number(new BigDecimal("12.5"))),
-							List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
-									"16", "17", "18", "19"),
+					new AssessmentEntry(
+							Map.of("15.3", ValueInput.number(new BigDecimal("12.5"))), List.of("1", "2", "3", "4", "5",
+									"6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"),
 							List.of(), 19, null, a.rowVersion()));
 			evidence.upload(saved.id(), "15", null, "xac-nhan-bhxh.pdf",
 					new ByteArrayInputStream(EvidenceTests.pdf("BHXH")), null);
@@ -160,9 +163,9 @@ class DailyWorkTests {
 
 		// the commune sees why, beside criterion 15, where it corrects it
 		mvc.perform(get("/assessments/{id}/entry", id).with(user(commune.username())))
-			.andExpect(content().string(allOf(containsString("id=\"returned-criteria\""),
-					containsString("id=\"returned-15\""),
-					containsString("Thiếu xác nhận của BHXH huyện về tỷ lệ tham gia BHYT"))));
+			.andExpect(content()
+				.string(allOf(containsString("id=\"returned-criteria\""), containsString("id=\"returned-15\""),
+						containsString("Thiếu xác nhận của BHXH huyện về tỷ lệ tham gia BHYT"))));
 	}
 
 	@Test
@@ -201,7 +204,8 @@ class DailyWorkTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(official).doesNotContain("DBKK_BAI_NGANG", "KHU_VUC_DTTS", "thuvienphapluat", "nameStatus",
-				"Chưa xác minh", "Cần đối chiếu văn bản gốc", "hethongphapluat", "118.69.201.250", "id=\"set-sources\"");
+				"Chưa xác minh", "Cần đối chiếu văn bản gốc", "hethongphapluat", "118.69.201.250",
+				"id=\"set-sources\"");
 		// the rules read in the classification's own words
 		assertThat(official).contains("dùng ngưỡng của");
 		// the thresholds table uses the page's width

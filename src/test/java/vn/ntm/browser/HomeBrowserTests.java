@@ -83,9 +83,8 @@ class HomeBrowserTests {
 		if (!a.status().equals("DRAFT") || a.claimCount() > 0) {
 			return a;
 		}
-		return assessments.record(a.id(), new AssessmentEntry(Map.of(), List.of("1", "2", "3", "4", "5", "6", "7",
-				"8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"), List.of(), 19, null,
-				a.rowVersion()));
+		return assessments.record(a.id(), new AssessmentEntry(Map.of(), List.of("1", "2", "3", "4", "5", "6", "7", "8",
+				"9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"), List.of(), 19, null, a.rowVersion()));
 	}
 
 	@Test

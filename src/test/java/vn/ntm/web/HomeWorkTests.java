@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The home page is the work page: what waits for the user, counted by kind, with its
- * age and one link to the page where it is done; the user's units with where this year's
+ * The home page is the work page: what waits for the user, counted by kind, with its age
+ * and one link to the page where it is done; the user's units with where this year's
  * assessment stands; the menu's badge; and the language links that keep the page.
  */
 @IntegrationTest
@@ -57,10 +57,11 @@ class HomeWorkTests {
 		long set = data.setId("QD318_XA_NTM");
 		long id = SystemTask.call(() -> {
 			AssessmentView opened = assessments.open(new NewAssessment(unit, set, 2022, null, null, null));
-			AssessmentView saved = assessments.record(opened.id(), new AssessmentEntry(Map.of(),
-					List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
-							"17", "18"),
-					List.of("19"), 18, null, opened.rowVersion()));
+			AssessmentView saved = assessments
+				.record(opened.id(),
+						new AssessmentEntry(Map.of(), List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11",
+								"12", "13", "14", "15", "16", "17", "18"), List.of("19"), 18, null,
+								opened.rowVersion()));
 			workflow.submit(saved.id(), saved.rowVersion());
 			return saved.id();
 		});
@@ -69,13 +70,15 @@ class HomeWorkTests {
 		UserView commune = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, DAI_SON);
 		UserView elsewhere = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "502");
 
-		// the health officer: criterion 15 to check, one link to its form on the workflow page
+		// the health officer: criterion 15 to check, one link to its form on the workflow
+		// page
 		mvc.perform(get("/").with(user(health.username())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Việc chờ xử lý"), containsString("Kiểm tra tiêu chí"),
 					containsString("href=\"/assessments/" + id + "/workflow#check-15\""), containsString("Xã Đại Sơn"),
 					not(containsString("đang được xây dựng")))));
-		// the district: a review, counted by kind; its units' state with one link to the progress
+		// the district: a review, counted by kind; its units' state with one link to the
+		// progress
 		mvc.perform(get("/").with(user(district.username())))
 			.andExpect(content().string(allOf(containsString("href=\"/assessments/" + id + "/workflow\""),
 					containsString("data-kind=\"work.kind.assessment.REVIEW\""), containsString("Thẩm tra"),

@@ -118,7 +118,8 @@ class AssessmentWork implements WorkItemSource, UnitWorkSource {
 		if (thisYear.isPresent()) {
 			AssessmentView a = thisYear.get();
 			AssessmentStatus status = AssessmentStatus.valueOf(a.status());
-			List<Object> args = List.of(String.valueOf(a.year()), a.setLabel(), new DefaultMessageSourceResolvable(status.messageKey()));
+			List<Object> args = List.of(String.valueOf(a.year()), a.setLabel(),
+					new DefaultMessageSourceResolvable(status.messageKey()));
 			if (status.editable() && canEnter) {
 				return new UnitWork(unit.id(), "work.unit.own", args, "work.unit.enter",
 						"/assessments/" + a.id() + "/entry");
@@ -130,8 +131,8 @@ class AssessmentWork implements WorkItemSource, UnitWorkSource {
 			return new UnitWork(unit.id(), "work.unit.none", List.of(String.valueOf(year)), "work.unit.start",
 					"/evaluations?unit=" + unit.id());
 		}
-		return new UnitWork(unit.id(), "work.unit.none", List.of(String.valueOf(year)), own.isEmpty() ? null : "work.unit.history",
-				own.isEmpty() ? null : "/evaluations?unit=" + unit.id());
+		return new UnitWork(unit.id(), "work.unit.none", List.of(String.valueOf(year)),
+				own.isEmpty() ? null : "work.unit.history", own.isEmpty() ? null : "/evaluations?unit=" + unit.id());
 	}
 
 	/**
@@ -158,7 +159,8 @@ class AssessmentWork implements WorkItemSource, UnitWorkSource {
 					AssessmentStatus.valueOf(rs.getString("status")), rs.getInt("n")))
 			.list();
 		if (counts.isEmpty()) {
-			return Optional.of(new UnitWork(unit.id(), "work.unit.belowNone", List.of(String.valueOf(year)), null, null));
+			return Optional
+				.of(new UnitWork(unit.id(), "work.unit.belowNone", List.of(String.valueOf(year)), null, null));
 		}
 		Map<Long, Integer> perSet = new LinkedHashMap<>();
 		counts.forEach(c -> perSet.merge(c.setId(), c.count(), Integer::sum));
@@ -169,10 +171,12 @@ class AssessmentWork implements WorkItemSource, UnitWorkSource {
 		int waiting = byStatus.getOrDefault(AssessmentStatus.SUBMITTED, 0)
 				+ byStatus.getOrDefault(AssessmentStatus.REVIEWED, 0);
 		return Optional.of(new UnitWork(unit.id(), "work.unit.below",
-				List.of(String.valueOf(shownYear), catalog.summary(set).label(), byStatus.getOrDefault(AssessmentStatus.DRAFT, 0),
-						waiting, byStatus.getOrDefault(AssessmentStatus.RETURNED, 0),
+				List.of(String.valueOf(shownYear), catalog.summary(set).label(),
+						byStatus.getOrDefault(AssessmentStatus.DRAFT, 0), waiting,
+						byStatus.getOrDefault(AssessmentStatus.RETURNED, 0),
 						byStatus.getOrDefault(AssessmentStatus.APPROVED, 0)),
-				"work.unit.progress", "/units/" + unit.id() + "/assessments/progress?set=" + set + "&year=" + shownYear));
+				"work.unit.progress",
+				"/units/" + unit.id() + "/assessments/progress?set=" + set + "&year=" + shownYear));
 	}
 
 }

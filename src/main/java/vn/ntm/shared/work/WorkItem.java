@@ -25,8 +25,8 @@ public record WorkItem(String kind, String title, @Nullable String detail, Strin
 	/** Oldest first (an item without a date last). */
 	public static List<WorkItem> oldestFirst(List<WorkItem> items) {
 		return items.stream()
-			.sorted(java.util.Comparator.comparing(WorkItem::due,
-					java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+			.sorted(java.util.Comparator
+				.comparing(WorkItem::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
 				.thenComparing(WorkItem::since, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
 			.toList();
 	}
