@@ -57,6 +57,13 @@ public interface AssessmentWorkflow {
 	WorkflowState reopen(long assessmentId, String reason, int expectedVersion);
 
 	/**
+	 * Which criteria have neither a figure nor a result, and whether the set lets the
+	 * assessment be submitted so ({@code CriteriaCatalog.allowsIncompleteSubmission},
+	 * default no: {@link #submit} then refuses, naming the count).
+	 */
+	Completeness completeness(long assessmentId);
+
+	/**
 	 * Where the assessment is, its checks and steps, and what the current user may do.
 	 */
 	WorkflowState state(long assessmentId);

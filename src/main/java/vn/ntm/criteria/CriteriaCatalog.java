@@ -106,6 +106,19 @@ public interface CriteriaCatalog {
 	 */
 	boolean canEdit(long setId);
 
+	/**
+	 * Whether an assessment against the set may be submitted while some of its criteria
+	 * have neither a figure nor a result (default no). Anyone who reads the set reads it.
+	 */
+	boolean allowsIncompleteSubmission(long setId);
+
+	/**
+	 * Changes {@link #allowsIncompleteSubmission}: by whoever keeps the set
+	 * ({@link #canEdit}), at any status of the set (it is a setting of its use, not part
+	 * of the document), audited with before and after.
+	 */
+	void allowIncompleteSubmission(long setId, boolean allowed);
+
 	/** The set, when the current user may change it ({@link #canEdit}); else refused. */
 	SetSummary requireEditable(long setId);
 

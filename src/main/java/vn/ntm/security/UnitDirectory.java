@@ -2,6 +2,7 @@ package vn.ntm.security;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the security module needs to know about administrative units. Implemented by the
@@ -25,6 +26,13 @@ public interface UnitDirectory {
 	 * count.
 	 */
 	boolean isPlacedWithin(long unitId, Collection<Long> roots);
+
+	/**
+	 * The roots and every unit that was, at any time, below one of them (following
+	 * parents of every version, not lineage): the units a query of the user's work starts
+	 * from, in SQL. A superset of the units {@link #isPlacedWithin} accepts.
+	 */
+	Set<Long> everBelow(Collection<Long> roots);
 
 	/**
 	 * Whether the unit exists today: it has not ended (or ends today or later). A unit

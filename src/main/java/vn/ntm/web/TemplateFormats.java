@@ -38,4 +38,18 @@ public class TemplateFormats {
 		return date == null ? "" : date.toString();
 	}
 
+	/** Whole days from the instant to today (Vietnam time); null for none. */
+	public @Nullable Long daysSince(@Nullable Instant instant) {
+		if (instant == null) {
+			return null;
+		}
+		LocalDate from = instant.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+		return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(from, vn.ntm.shared.VnFormat.today()));
+	}
+
+	/** Whole days from today to the date (negative when it has passed); null for none. */
+	public @Nullable Long daysUntil(@Nullable LocalDate date) {
+		return date == null ? null : java.time.temporal.ChronoUnit.DAYS.between(vn.ntm.shared.VnFormat.today(), date);
+	}
+
 }

@@ -50,6 +50,9 @@ final class Browser implements AutoCloseable {
 		Assumptions.assumeTrue(present, "Debian chromium and chromium-driver are not installed: browser tests skipped");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
+		// the pages ask before they act (data-confirm): a test that does not look at the
+		// question answers yes
+		options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--lang=vi-VN", "--window-size=" + width + "," + height);

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.AssessmentView;
+import vn.ntm.assessment.Completeness;
 import vn.ntm.assessment.AssessmentWorkflow;
 import vn.ntm.assessment.WaitingAssessment;
 import vn.ntm.assessment.WorkflowState;
@@ -33,6 +34,7 @@ import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.AccessRefused;
 import vn.ntm.security.CurrentUser;
 import vn.ntm.security.Permission;
+import vn.ntm.security.UnitDirectory;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
@@ -70,8 +72,11 @@ class WorkflowService implements AssessmentWorkflow {
 
 	private final Clock clock;
 
+	private final UnitDirectory directory;
+
 	WorkflowService(WorkflowStore store, AssessmentStore assessments, AssessmentManagement management,
-			CriteriaCatalog catalog, AccessPolicy access, AuditLog audit, Clock clock) {
+			CriteriaCatalog catalog, AccessPolicy access, AuditLog audit, Clock clock, UnitDirectory directory) {
+		this.directory = directory;
 		this.store = store;
 		this.assessments = assessments;
 		this.management = management;
@@ -90,6 +95,11 @@ class WorkflowService implements AssessmentWorkflow {
 		}
 		if (!store.hasEntries(assessmentId)) {
 			throw new BusinessRuleException("workflow.submit.empty", view.title());
+		}
+		Completeness completeness = completeness(view);
+		if (!completeness.submittable()) {
+			throw new BusinessRuleException("workflow.submit.incomplete", completeness.missing().size(),
+					completeness.total(), String.join(", ", completeness.missing()));
 		}
 		WorkflowStore.Status before = store.status(assessmentId);
 		List<CriterionCheck> checksBefore = store.checks(assessmentId);
@@ -321,6 +331,21 @@ class WorkflowService implements AssessmentWorkflow {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Completeness completeness(long assessmentId) {
+		return completeness(management.get(assessmentId));
+	}
+
+	private Completeness completeness(AssessmentView view) {
+		Map<String, CriterionDef> criteria = criteria(view.setId());
+		Map<String, String> indicators = new java.util.HashMap<>();
+		criteria.values().forEach(c -> c.indicators().forEach(i -> indicators.put(i.code(), c.number())));
+		Set<String> with = store.criteriaWithData(view.id(), indicators);
+		List<String> missing = criteria.keySet().stream().filter(n -> !with.contains(n)).toList();
+		return new Completeness(criteria.size(), missing, catalog.allowsIncompleteSubmission(view.setId()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public WorkflowState state(long assessmentId) {
 		AssessmentView view = management.get(assessmentId);
 		WorkflowStore.Status status = store.status(assessmentId);
@@ -380,7 +405,9 @@ class WorkflowService implements AssessmentWorkflow {
 	public List<WaitingAssessment> waitingForMe() {
 		CurrentUser user = access.current();
 		List<WaitingAssessment> waiting = new ArrayList<>();
-		for (WorkflowStore.Candidate c : store.inStatus(EnumSet.of(SUBMITTED, RETURNED, REVIEWED))) {
+		// only the user's units are read (in SQL); the rules below decide within them
+		@Nullable Set<Long> units = user.isAdmin() ? null : directory.everBelow(user.unitIds());
+		for (WorkflowStore.Candidate c : store.inStatus(EnumSet.of(SUBMITTED, RETURNED, REVIEWED), units)) {
 			if (!access.canRead(c.unitId())) {
 				continue;
 			}

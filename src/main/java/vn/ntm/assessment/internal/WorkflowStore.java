@@ -234,7 +234,14 @@ class WorkflowStore {
 			boolean anyReturned) {
 	}
 
-	List<Candidate> inStatus(Collection<AssessmentStatus> statuses) {
+	/**
+	 * {@code units}: only assessments of these units (the user's work, decided in SQL);
+	 * null for every unit (administrators).
+	 */
+	List<Candidate> inStatus(Collection<AssessmentStatus> statuses, @Nullable Collection<Long> units) {
+		if (units != null && units.isEmpty()) {
+			return List.of();
+		}
 		return jdbc.sql("""
 				select a.id, a.unit_id, a.status, coalesce(a.status_at, a.updated_at, a.created_at) as since,
 				  coalesce((select array_agg(c.criterion_number) from assessment_check c where c.assessment_id = a.id),
@@ -242,14 +249,39 @@ class WorkflowStore {
 				  exists (select 1 from assessment_check c where c.assessment_id = a.id and c.verdict = 'RETURNED')
 				    as any_returned
 				from assessment a where a.status = any(:statuses)
+				  and %s
 				order by since
-				""")
+				""".formatted(units == null ? "true" : "a.unit_id = any(:units)"))
 			.param("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+			.param("units", units == null ? new Long[0] : units.toArray(Long[]::new))
 			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getLong("unit_id"),
 					AssessmentStatus.valueOf(rs.getString("status")),
 					rs.getTimestamp("since") == null ? null : rs.getTimestamp("since").toInstant(),
 					List.of((String[]) rs.getArray("checked").getArray()), rs.getBoolean("any_returned")))
 			.list();
+	}
+
+	/**
+	 * The criteria that have data: a result stated or appraised, or a figure (or stated
+	 * verdict) of one of the indicators in {@code indicatorCriterion} (indicator code →
+	 * criterion number).
+	 */
+	java.util.Set<String> criteriaWithData(long id, java.util.Map<String, String> indicatorCriterion) {
+		java.util.Set<String> with = new java.util.HashSet<>(jdbc.sql("""
+				select criterion_number from assessment_claim where assessment_id = :id
+				union select criterion from assessment_appraisal where assessment_id = :id
+				""").param("id", id).query(String.class).list());
+		jdbc.sql("select distinct indicator_code from assessment_value where assessment_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()
+			.forEach(code -> {
+				String criterion = indicatorCriterion.get(code);
+				if (criterion != null) {
+					with.add(criterion);
+				}
+			});
+		return with;
 	}
 
 	boolean hasEntries(long id) {

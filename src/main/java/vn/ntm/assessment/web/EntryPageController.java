@@ -57,8 +57,11 @@ class EntryPageController {
 
 	private final MessageSource messages;
 
+	private final vn.ntm.assessment.AssessmentWorkflow workflow;
+
 	EntryPageController(AssessmentManagement assessments, CriteriaCatalog catalog, AccessPolicy access, FormFlow flow,
-			EvaluationDisplay display, MessageSource messages) {
+			EvaluationDisplay display, MessageSource messages, vn.ntm.assessment.AssessmentWorkflow workflow) {
+		this.workflow = workflow;
 		this.assessments = assessments;
 		this.catalog = catalog;
 		this.access = access;
@@ -173,6 +176,16 @@ class EntryPageController {
 		boolean canEnter = assessments.canEnter(view.unitId());
 		boolean editable = canEnter && AssessmentStatus.valueOf(view.status()).editable();
 		model.addAttribute("view", view);
+		// criteria returned by their officers, with the reason, beside the criterion
+		Map<String, vn.ntm.assessment.WorkflowState.CriterionCheck> returned = new java.util.LinkedHashMap<>();
+		if (AssessmentStatus.valueOf(view.status()) == AssessmentStatus.RETURNED) {
+			workflow.state(view.id())
+				.checks()
+				.stream()
+				.filter(vn.ntm.assessment.WorkflowState.CriterionCheck::returned)
+				.forEach(c -> returned.put(c.criterion(), c));
+		}
+		model.addAttribute("returned", returned);
 		model.addAttribute("form", form);
 		model.addAttribute("e", evaluation);
 		model.addAttribute("oob", false);

@@ -37,6 +37,15 @@ class WorkflowApiController {
 		return workflow.state(id);
 	}
 
+	/**
+	 * Which criteria have no figure or result, and whether the set lets it be submitted
+	 * so.
+	 */
+	@GetMapping("/assessments/{id}/completeness")
+	vn.ntm.assessment.Completeness completeness(@org.springframework.web.bind.annotation.PathVariable long id) {
+		return workflow.completeness(id);
+	}
+
 	@GetMapping("/assessments/waiting")
 	List<WaitingAssessment> waiting() {
 		return workflow.waitingForMe();

@@ -39,7 +39,11 @@ class WorkflowPageController {
 
 	private final FormFlow flow;
 
-	WorkflowPageController(AssessmentWorkflow workflow, AssessmentManagement assessments, FormFlow flow) {
+	private final vn.ntm.assessment.EvidenceFiles evidence;
+
+	WorkflowPageController(AssessmentWorkflow workflow, AssessmentManagement assessments, FormFlow flow,
+			vn.ntm.assessment.EvidenceFiles evidence) {
+		this.evidence = evidence;
 		this.workflow = workflow;
 		this.assessments = assessments;
 		this.flow = flow;
@@ -59,6 +63,22 @@ class WorkflowPageController {
 					.stream()
 					.collect(java.util.stream.Collectors.toMap(CriterionResult::number, r -> r, (x, y) -> x,
 							java.util.LinkedHashMap::new)));
+		model.addAttribute("completeness", workflow.completeness(id));
+		// each criterion's evidence beside its check: the files of the criterion or of
+		// one of its indicators
+		Map<String, String> criterionOf = new java.util.HashMap<>();
+		evaluation.evaluation()
+			.criteria()
+			.forEach(c -> c.indicators().forEach(i -> criterionOf.put(i.code(), c.number())));
+		Map<String, java.util.List<vn.ntm.assessment.EvidenceView>> files = new java.util.HashMap<>();
+		for (vn.ntm.assessment.EvidenceView file : evidence.list(id)) {
+			String criterion = file.criterionNumber() != null ? file.criterionNumber()
+					: file.indicatorCode() == null ? null : criterionOf.get(file.indicatorCode());
+			if (criterion != null && file.deletedAt() == null) {
+				files.computeIfAbsent(criterion, k -> new java.util.ArrayList<>()).add(file);
+			}
+		}
+		model.addAttribute("evidenceByCriterion", files);
 		return "assessment/workflow";
 	}
 

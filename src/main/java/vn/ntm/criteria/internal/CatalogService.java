@@ -461,6 +461,38 @@ class CatalogService implements CriteriaCatalog {
 
 	@Override
 	@Transactional(readOnly = true)
+	public boolean allowsIncompleteSubmission(long setId) {
+		store.requireRow(setId);
+		return jdbc.sql("select allow_incomplete_submission from criteria_set where id = :id")
+			.param("id", setId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public void allowIncompleteSubmission(long setId, boolean allowed) {
+		CatalogStore.SetRow row = store.requireRow(setId);
+		requireEdit(row);
+		Boolean before = jdbc.sql("select allow_incomplete_submission from criteria_set where id = :id for update")
+			.param("id", setId)
+			.query(Boolean.class)
+			.single();
+		if (before == allowed) {
+			return;
+		}
+		jdbc.sql("update criteria_set set allow_incomplete_submission = :allowed where id = :id")
+			.param("allowed", allowed)
+			.param("id", setId)
+			.update();
+		String label = row.code() + " v" + row.version();
+		audit.record(AuditRecord.updated("criteria_set", setId, label,
+				(allowed ? "Cho phép" : "Không cho phép") + " nộp kết quả khi chưa đủ số liệu — " + label,
+				java.util.Map.of("allowIncompleteSubmission", before),
+				java.util.Map.of("allowIncompleteSubmission", allowed)));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public SetSummary requireEditable(long setId) {
 		requireEdit(store.requireRow(setId));
 		return summary(setId);

@@ -96,6 +96,19 @@ class CatalogEditController {
 		}, () -> pages.set(id, model));
 	}
 
+	/**
+	 * The set's setting: may an assessment be submitted while criteria lack figures (a
+	 * checkbox: "true" or absent).
+	 */
+	@PostMapping("/criteria/sets/{id}/incomplete-submission")
+	String incompleteSubmission(@PathVariable long id, @RequestParam(defaultValue = "false") boolean allowed,
+			Model model, RedirectAttributes redirect, Locale locale) {
+		return forms.submit(model, locale, () -> {
+			catalog.allowIncompleteSubmission(id, allowed);
+			return FormFlow.saved(redirect, "/criteria/sets/" + id + "#incomplete-submission");
+		}, () -> pages.set(id, model));
+	}
+
 	@PostMapping("/criteria/sets/{id}/versions")
 	String newVersion(@PathVariable long id, Model model, RedirectAttributes redirect, Locale locale) {
 		return forms.submit(model, locale,

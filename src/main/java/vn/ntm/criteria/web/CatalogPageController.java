@@ -74,6 +74,14 @@ class CatalogPageController {
 		model.addAttribute("others", catalog.sets().stream().filter(s -> s.id() != id).toList());
 		model.addAttribute("canEdit", catalog.canEdit(id));
 		model.addAttribute("directionFlags", catalog.directionFlags(id));
+		model.addAttribute("allowIncomplete", catalog.allowsIncompleteSubmission(id));
+		model.addAttribute("ruleTexts", document.thresholdRules().stream().map(r -> {
+			ClassificationScheme when = scheme(r.ifScheme());
+			Map<String, String> names = classValues(r.ifScheme());
+			return new RuleText(when == null ? r.ifScheme() : when.name(),
+					r.ifValues().stream().map(v -> names.getOrDefault(v, v)).toList(),
+					classValues(document.thresholdScheme()).getOrDefault(r.use(), r.use()));
+		}).toList());
 		model.addAttribute("canCopy", catalog.canImport());
 		model.addAttribute("audit", audit.historyOf("criteria_set", String.valueOf(id), 30));
 		return "criteria/set";
@@ -121,6 +129,14 @@ class CatalogPageController {
 	}
 
 	/** Values of the threshold scheme, code → name, in the scheme's order. */
+	/**
+	 * A threshold rule in the words of the classification (names, not internal codes):
+	 * "Đơn vị có Xã đặc biệt khó khăn là Xã ĐBKK vùng bãi ngang dùng ngưỡng của Trung du
+	 * và miền núi phía Bắc".
+	 */
+	record RuleText(String scheme, java.util.List<String> values, String use) {
+	}
+
 	private Map<String, String> classValues(@Nullable String schemeCode) {
 		Map<String, String> values = new LinkedHashMap<>();
 		ClassificationScheme scheme = scheme(schemeCode);

@@ -182,6 +182,21 @@ class UnitQueries {
 	 * Whether the unit is one of the roots or lies below one of them at any time,
 	 * following parents of every version and successors of ended units.
 	 */
+	/** The roots and every unit that was ever below one of them, by any version. */
+	java.util.Set<Long> everBelow(Collection<Long> roots) {
+		if (roots.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				with recursive down(id) as (
+				    select unnest(cast(:roots as bigint[]))
+				    union
+				    select v.unit_id from unit_version v join down on v.parent_id = down.id
+				)
+				select id from down
+				""").param("roots", roots.toArray(Long[]::new)).query(Long.class).list());
+	}
+
 	boolean isWithin(long unitId, Collection<Long> roots) {
 		if (roots.isEmpty()) {
 			return false;
