@@ -29,6 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
+import vn.ntm.shared.DatabaseOutage;
 import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.NotFoundException;
 import vn.ntm.shared.MalformedInput;
@@ -38,7 +39,8 @@ import vn.ntm.shared.web.FormFlow;
 /**
  * Turns failures into Vietnamese (or English) answers: problem JSON for {@code /api/**},
  * an error page otherwise. Expected failures carry their own message; anything else is
- * logged and answered with a generic 500 that reveals nothing of the server.
+ * logged and answered with a generic 500 that reveals nothing of the server — except a
+ * database out of reach, which is answered 503 saying so.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -76,6 +78,9 @@ class ErrorAdvice {
 	/** A service asked who is working while nobody has logged in. */
 	@ExceptionHandler(AuthenticationException.class)
 	Object unauthenticated(AuthenticationException ex, HttpServletRequest request, Locale locale) {
+		if (DatabaseOutage.isCause(ex)) {
+			return outage(ex, request, locale);
+		}
 		if (isApi(request)) {
 			return answer(HttpStatus.UNAUTHORIZED, messages.get("error.401.detail", new Object[0], locale), request,
 					locale, Map.of());
@@ -142,8 +147,25 @@ class ErrorAdvice {
 				locale, Map.of());
 	}
 
+	/**
+	 * The database cannot be reached (server down, no connection within the pool's
+	 * timeout): 503, saying so, whatever the page or call was doing.
+	 */
+	private Object outage(Exception ex, HttpServletRequest request, Locale locale) {
+		log.warn("Database unreachable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+		Object answer = answer(HttpStatus.SERVICE_UNAVAILABLE, messages.get("error.503.detail", new Object[0], locale),
+				request, locale, Map.of());
+		if (answer instanceof ResponseEntity<?> entity) {
+			return ResponseEntity.status(entity.getStatusCode()).header("Retry-After", "30").body(entity.getBody());
+		}
+		return answer;
+	}
+
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request, Locale locale) {
+		if (DatabaseOutage.isCause(ex)) {
+			return outage(ex, request, locale);
+		}
 		if (ex instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
 			// Spring MVC's own failures (unsupported media type, not acceptable…): their
 			// status, our words
