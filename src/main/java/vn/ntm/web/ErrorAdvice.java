@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -52,9 +54,14 @@ class ErrorAdvice {
 
 	private final FormFlow forms;
 
-	ErrorAdvice(Messages messages, FormFlow forms) {
+	/** The servlet's multipart limit per file, named when an upload goes over it. */
+	private final long maxFileSize;
+
+	ErrorAdvice(Messages messages, FormFlow forms,
+			@Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFileSize) {
 		this.messages = messages;
 		this.forms = forms;
+		this.maxFileSize = maxFileSize.toBytes();
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -140,11 +147,13 @@ class ErrorAdvice {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, Locale locale) {
-		// the servlet's multipart limit does not tell its size; the API's body limit does
-		long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : 20L * 1024 * 1024;
+		// the servlet's multipart limit does not tell its size (it is the configured
+		// one);
+		// the API's body limit does
+		long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : maxFileSize;
+		String size = limit % (1024 * 1024) == 0 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB";
 		return answer(HttpStatus.CONTENT_TOO_LARGE,
-				messages.get("error.upload.tooLarge", new Object[] { limit / (1024 * 1024) + " MB" }, locale), request,
-				locale, Map.of());
+				messages.get("error.upload.tooLarge", new Object[] { size }, locale), request, locale, Map.of());
 	}
 
 	/**
