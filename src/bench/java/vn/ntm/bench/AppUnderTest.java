@@ -37,7 +37,7 @@ final class AppUnderTest implements AutoCloseable {
 
 	static AppUnderTest start() throws Exception {
 		ConfigurableApplicationContext context = SpringApplication.run(NtmApplication.class, "--server.port=0",
-				"--ntm.embedded-db.ephemeral=true", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+				"--ntm.embedded-db.ephemeral=true", "--ntm.local=true", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		String base = "http://localhost:" + port;
 		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();

@@ -29,8 +29,9 @@ import vn.ntm.shared.VnFormat;
  * <li>the results and titles the seed documents state, then those results recorded as
  * decided by their documents (approved as of the document's date);</li>
  * <li>the first accounts: the demo accounts when {@code ntm.seed.demo} is on (by default
- * only on the embedded database of a newcomer's machine), otherwise one administrator
- * {@code admin} with the password given in {@code ntm.admin.initial-password}
+ * only for the README's {@code ./mvnw spring-boot:run} on the embedded database, see
+ * {@code vn.ntm.platform.db.ServerExposure}), otherwise one administrator {@code admin}
+ * with the password given in {@code ntm.admin.initial-password}
  * ({@code NTM_ADMIN_PASSWORD}), to be changed at first use.</li>
  * </ul>
  */
@@ -69,7 +70,7 @@ class SeedLoader extends StartupTask {
 	private final String adminPassword;
 
 	SeedLoader(UserManagement users, UnitManagement units, UnitImports imports, JdbcClient jdbc, SeedResults results,
-			@Value("${ntm.seed.demo:${ntm.embedded-db.active:false}}") boolean demo,
+			@Value("${ntm.seed.demo:false}") boolean demo,
 			@Value("${ntm.admin.initial-password:}") String adminPassword) {
 		super(PHASE);
 		this.users = users;
@@ -138,7 +139,8 @@ class SeedLoader extends StartupTask {
 		if (adminPassword.isBlank()) {
 			throw new IllegalStateException(
 					"No user account exists yet: set NTM_ADMIN_PASSWORD (ntm.admin.initial-password)"
-							+ " for the first administrator 'admin', or ntm.seed.demo=true for the demo accounts");
+							+ " for the first administrator 'admin' (or run ./mvnw spring-boot:run on this machine for the"
+							+ " demo accounts)");
 		}
 		UnitRef country = units.findByCode("VN", VnFormat.today())
 			.orElseThrow(() -> new IllegalStateException("The country unit is missing"));

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
+import vn.ntm.shared.DatabaseOutage;
 import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.NotFoundException;
 import vn.ntm.shared.MalformedInput;
@@ -38,7 +41,8 @@ import vn.ntm.shared.web.FormFlow;
 /**
  * Turns failures into Vietnamese (or English) answers: problem JSON for {@code /api/**},
  * an error page otherwise. Expected failures carry their own message; anything else is
- * logged and answered with a generic 500 that reveals nothing of the server.
+ * logged and answered with a generic 500 that reveals nothing of the server — except a
+ * database out of reach, which is answered 503 saying so.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -50,9 +54,14 @@ class ErrorAdvice {
 
 	private final FormFlow forms;
 
-	ErrorAdvice(Messages messages, FormFlow forms) {
+	/** The servlet's multipart limit per file, named when an upload goes over it. */
+	private final long maxFileSize;
+
+	ErrorAdvice(Messages messages, FormFlow forms,
+			@Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFileSize) {
 		this.messages = messages;
 		this.forms = forms;
+		this.maxFileSize = maxFileSize.toBytes();
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -76,6 +85,9 @@ class ErrorAdvice {
 	/** A service asked who is working while nobody has logged in. */
 	@ExceptionHandler(AuthenticationException.class)
 	Object unauthenticated(AuthenticationException ex, HttpServletRequest request, Locale locale) {
+		if (DatabaseOutage.isCause(ex)) {
+			return outage(ex, request, locale);
+		}
 		if (isApi(request)) {
 			return answer(HttpStatus.UNAUTHORIZED, messages.get("error.401.detail", new Object[0], locale), request,
 					locale, Map.of());
@@ -135,15 +147,34 @@ class ErrorAdvice {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, Locale locale) {
-		// the servlet's multipart limit does not tell its size; the API's body limit does
-		long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : 20L * 1024 * 1024;
+		// the servlet's multipart limit does not tell its size (it is the configured
+		// one);
+		// the API's body limit does
+		long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : maxFileSize;
+		String size = limit % (1024 * 1024) == 0 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB";
 		return answer(HttpStatus.CONTENT_TOO_LARGE,
-				messages.get("error.upload.tooLarge", new Object[] { limit / (1024 * 1024) + " MB" }, locale), request,
-				locale, Map.of());
+				messages.get("error.upload.tooLarge", new Object[] { size }, locale), request, locale, Map.of());
+	}
+
+	/**
+	 * The database cannot be reached (server down, no connection within the pool's
+	 * timeout): 503, saying so, whatever the page or call was doing.
+	 */
+	private Object outage(Exception ex, HttpServletRequest request, Locale locale) {
+		log.warn("Database unreachable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+		Object answer = answer(HttpStatus.SERVICE_UNAVAILABLE, messages.get("error.503.detail", new Object[0], locale),
+				request, locale, Map.of());
+		if (answer instanceof ResponseEntity<?> entity) {
+			return ResponseEntity.status(entity.getStatusCode()).header("Retry-After", "30").body(entity.getBody());
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request, Locale locale) {
+		if (DatabaseOutage.isCause(ex)) {
+			return outage(ex, request, locale);
+		}
 		if (ex instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
 			// Spring MVC's own failures (unsupported media type, not acceptable…): their
 			// status, our words

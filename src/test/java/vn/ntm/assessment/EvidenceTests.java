@@ -436,6 +436,80 @@ class EvidenceTests {
 	}
 
 	@Test
+	void shouldAnswer413NamingTheLimitWhenAPageFormUploadIsFarTooLarge() throws Exception {
+		long assessmentId = assessment(ntm, 2021);
+		HttpClient client = HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String base = "http://localhost:" + port;
+		// a browser's session: the login form, then a page for the CSRF token of the
+		// session
+		String loginPage = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+			.body();
+		String form = "username=" + officer.username() + "&password=" + TestData.PASSWORD + "&_csrf="
+				+ csrfToken(loginPage);
+		HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		String home = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+			.body();
+		String boundary = "----ntm" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken(home)
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"criterion\"\r\n\r\n17\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bản đồ lớn.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> response = client.send(HttpRequest
+			.newBuilder(URI.create(base + "/assessments/" + assessmentId + "/evidence"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(List
+				.of(new ByteArrayInputStream(head), filler(50L * 1024 * 1024), new ByteArrayInputStream(tail))))))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("Tệp quá lớn")
+			.contains("Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép (20 MB).");
+	}
+
+	static String csrfToken(String html) {
+		java.util.regex.Matcher token = java.util.regex.Pattern
+			.compile("name=\"_csrf\"[^>]*(?:value|content)=\"([^\"]+)\"")
+			.matcher(html);
+		assertThat(token.find()).as("CSRF token in the page").isTrue();
+		return token.group(1);
+	}
+
+	static InputStream filler(long size) {
+		return new InputStream() {
+			long left = size;
+
+			@Override
+			public int read() {
+				return left-- > 0 ? 'a' : -1;
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) {
+				if (left <= 0) {
+					return -1;
+				}
+				int n = (int) Math.min(len, left);
+				Arrays.fill(b, off, off + n, (byte) 'a');
+				left -= n;
+				return n;
+			}
+		};
+	}
+
+	@Test
 	void shouldWriteSizesAsPeopleReadThem() {
 		assertThat(EvidenceView.bytes(850)).isEqualTo("850 B");
 		assertThat(EvidenceView.bytes(12_800)).isEqualTo("12,5 KB");

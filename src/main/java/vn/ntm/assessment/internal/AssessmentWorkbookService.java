@@ -756,10 +756,16 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 
 	private void finish(UUID id, String status, List<CellError> errors, @Nullable List<Change> changes,
 			@Nullable List<UnitPlan> plan, @Nullable String summary) {
+		// a failed job saved nothing: it says so, and keeps no preview of what it would
+		// have
+		// changed
+		String said = summary == null && "FAILED".equals(status)
+				? message("assessment.upload.nothingSaved", LocaleContextHolder.getLocale()) : summary;
 		separately.executeWithoutResult(s -> jdbc
 			.sql("""
 					update assessment_upload_job set status = :status, errors = cast(:errors as jsonb),
-					    changes = coalesce(cast(:changes as jsonb), changes), plan = coalesce(cast(:plan as jsonb), plan),
+					    changes = case when :status = 'FAILED' then null else coalesce(cast(:changes as jsonb), changes) end,
+					    plan = case when :status = 'FAILED' then null else coalesce(cast(:plan as jsonb), plan) end,
 					    summary = coalesce(:summary, summary),
 					    processed_rows = case when :status in ('READY', 'APPLIED', 'INVALID') then total_rows else processed_rows end,
 					    finished_at = :at
@@ -769,7 +775,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 			.param("errors", json.writeValueAsString(errors))
 			.param("changes", changes == null ? null : json.writeValueAsString(changes))
 			.param("plan", plan == null ? null : json.writeValueAsString(plan))
-			.param("summary", summary)
+			.param("summary", said)
 			.param("at", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update());

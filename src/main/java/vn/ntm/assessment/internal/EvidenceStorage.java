@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +27,15 @@ import org.springframework.stereotype.Component;
  * The bytes of evidence files on disk, addressed by their SHA-256: {@code ab/cd/abcd…}
  * under {@code ntm.evidence.dir}. A file is streamed to a temporary file of the same
  * directory while it is hashed and counted, forced to disk, then moved atomically to its
- * place; content already stored is kept and the copy dropped. Nothing is ever deleted
- * here.
+ * place; content already stored is kept and the copy dropped. Nothing stored is ever
+ * deleted here; the partial files ({@code incoming/*.part}) an upload left when the
+ * application stopped in the middle of it are removed at start (one application runs per
+ * data directory).
  */
 @Component
 class EvidenceStorage {
+
+	private static final Logger log = LoggerFactory.getLogger(EvidenceStorage.class);
 
 	private final Path root;
 
@@ -43,6 +50,31 @@ class EvidenceStorage {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the evidence directory " + incoming, ex);
 		}
+		int removed = removePartialFiles();
+		if (removed > 0) {
+			log.info("Removed {} partial evidence file(s) left in {} by an interrupted upload", removed, incoming);
+		}
+	}
+
+	/** Deletes the {@code *.part} files in {@code incoming/}; returns how many. */
+	int removePartialFiles() {
+		int removed = 0;
+		try (DirectoryStream<Path> parts = Files.newDirectoryStream(incoming, "*.part")) {
+			for (Path part : parts) {
+				try {
+					if (Files.deleteIfExists(part)) {
+						removed++;
+					}
+				}
+				catch (IOException ex) {
+					log.warn("Could not remove the partial evidence file {}: {}", part, ex.toString());
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not list {}: {}", incoming, ex.toString());
+		}
+		return removed;
 	}
 
 	/** A file received but not yet in its place. */

@@ -213,18 +213,22 @@ class UnitImportJobs implements UnitImports, DisposableBean {
 
 	/**
 	 * Jobs that were running when the application stopped never finish: their
-	 * transactions were rolled back, so they are marked as failed with nothing saved.
+	 * transactions were rolled back, so they are marked as failed with nothing saved, and
+	 * say only that (no summary or preview of what they would have added).
 	 */
 	int failInterrupted() {
-		String reason = messages.getMessage("import.interrupted", null, Locale.forLanguageTag("vi"));
+		Locale vietnamese = Locale.forLanguageTag("vi");
+		String reason = messages.getMessage("import.interrupted", null, vietnamese);
 		return jdbc
 			.sql("""
 					update unit_import_job set status = 'FAILED', finished_at = :at,
-					    errors = jsonb_build_array(jsonb_build_object('row', 0, 'column', '', 'message', cast(:reason as text)))
+					    errors = jsonb_build_array(jsonb_build_object('row', 0, 'column', '', 'message', cast(:reason as text))),
+					    summary = :summary, plan = null
 					where status in ('VALIDATING', 'APPLYING')
 					""")
 			.param("at", Timestamp.from(clock.instant()))
 			.param("reason", reason)
+			.param("summary", messages.getMessage("import.nothingSaved", null, vietnamese))
 			.update();
 	}
 
@@ -280,9 +284,15 @@ class UnitImportJobs implements UnitImports, DisposableBean {
 
 	private void finish(UUID id, String status, List<RowError> errors,
 			@Nullable List<UnitImportPlanner.PlannedRow> plan, @Nullable String summary) {
+		// a failed job saved nothing: it says so, and keeps no preview of what it would
+		// have
+		// added
+		String said = summary == null && "FAILED".equals(status)
+				? message("import.nothingSaved", LocaleContextHolder.getLocale()) : summary;
 		separately.executeWithoutResult(s -> jdbc.sql("""
 				update unit_import_job set status = :status, errors = cast(:errors as jsonb),
-				    plan = coalesce(cast(:plan as jsonb), plan), summary = coalesce(:summary, summary),
+				    plan = case when :status = 'FAILED' then null else coalesce(cast(:plan as jsonb), plan) end,
+				    summary = coalesce(:summary, summary),
 				    processed_rows = case when :status in ('READY', 'APPLIED') then total_rows else processed_rows end,
 				    finished_at = :at
 				where id = :id
@@ -290,7 +300,7 @@ class UnitImportJobs implements UnitImports, DisposableBean {
 			.param("status", status)
 			.param("errors", json.writeValueAsString(errors))
 			.param("plan", plan == null ? null : json.writeValueAsString(plan))
-			.param("summary", summary)
+			.param("summary", said)
 			.param("at", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update());

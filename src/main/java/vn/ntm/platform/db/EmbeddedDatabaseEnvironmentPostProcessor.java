@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -30,7 +32,10 @@ import org.springframework.core.env.MapPropertySource;
  * <li>{@code ntm.embedded-db.port} (default 0: any free port);</li>
  * <li>{@code ntm.embedded-db.database} (default {@code ntm});</li>
  * <li>{@code ntm.embedded-db.ephemeral} (tests: a fresh directory deleted when the JVM
- * exits).</li>
+ * exits);</li>
+ * <li>{@code ntm.embedded-db.watchdog-interval} (default {@code 2s}; {@code 0} turns it
+ * off): how often the server is checked and, when its postmaster has died, started
+ * again.</li>
  * </ul>
  */
 public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -61,6 +66,8 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 		String database = environment.getProperty("ntm.embedded-db.database", "ntm");
 		EmbeddedPostgresServer server = server(dataDir, binaries, port, ephemeral);
 		server.notes().forEach(log::info);
+		server
+			.watch(environment.getProperty("ntm.embedded-db.watchdog-interval", Duration.class, Duration.ofSeconds(2)));
 		server.createDatabaseIfMissing(database);
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.datasource.url", server.jdbcUrl(database));
@@ -87,6 +94,11 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 			});
 			return server;
 		});
+	}
+
+	/** The servers started in this JVM (one per data directory). */
+	static synchronized List<EmbeddedPostgresServer> running() {
+		return List.copyOf(servers.values());
 	}
 
 	private static synchronized Path ephemeralDirectory() {

@@ -29,6 +29,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 import org.springframework.context.ApplicationEventPublisher;
+import vn.ntm.shared.DatabaseOutage;
 
 /**
  * Three filter chains: API calls with their own credentials (HTTP Basic or a personal API
@@ -199,6 +200,17 @@ class SecurityConfiguration {
 
 	private static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response,
 			@Nullable AuthenticationException exception) throws IOException {
+		if (DatabaseOutage.isCause(exception)) {
+			// the credentials could not be checked: no 401, the database is out of reach
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setHeader("Retry-After", "30");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Cơ sở dữ liệu không truy cập được\",\"status\":503,"
+						+ "\"detail\":\"Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.\"}");
+			return;
+		}
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader("WWW-Authenticate", "Basic realm=\"NTM Monitor\", charset=\"UTF-8\"");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -35,12 +35,20 @@ class UnitImportJobsTests {
 				.param("s", job[1])
 				.update();
 		}
+		// cut short while applying: it had been checked, with a summary and a preview
+		jdbc.sql("""
+				update unit_import_job set summary = 'Tệp hợp lệ: 126 đơn vị sẽ được thêm.',
+				    plan = '[]'::jsonb, total_rows = 126 where id = :id
+				""").param("id", applying).update();
 		assertThat(jobs.failInterrupted()).isGreaterThanOrEqualTo(2);
 		for (UUID id : new UUID[] { validating, applying }) {
 			ImportJobView job = SystemTask.call(() -> jobs.job(id));
 			assertThat(job.status()).isEqualTo("FAILED");
 			assertThat(job.errors()).singleElement()
 				.satisfies(e -> assertThat(e.message()).contains("gián đoạn").contains("không dòng nào được lưu"));
+			// it says only that nothing was saved
+			assertThat(job.summary()).isEqualTo("Không thành công; không dòng nào được lưu.");
+			assertThat(job.preview()).isEmpty();
 		}
 	}
 
