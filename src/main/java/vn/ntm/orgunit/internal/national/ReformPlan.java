@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -173,6 +174,15 @@ public final class ReformPlan {
 	}
 
 	public static ReformPlan build(ListHistory history, ReformList reform, Map<String, String> regionByProvinceCode) {
+		try {
+			return plan(history, reform, regionByProvinceCode);
+		}
+		finally {
+			KEYS.clear();
+		}
+	}
+
+	private static ReformPlan plan(ListHistory history, ReformList reform, Map<String, String> regionByProvinceCode) {
 		ReformPlan plan = new ReformPlan();
 		plan.history = history;
 		plan.loadHistory(history, regionByProvinceCode);
@@ -387,11 +397,13 @@ public final class ReformPlan {
 		}
 		Map<String, LinkedHashSet<String>> successors = new LinkedHashMap<>();
 		Map<String, LinkedHashSet<String>> predecessors = new LinkedHashMap<>();
+		// the new province of each published province name, found once per name
+		Map<String, Optional<String>> provinceCodes = new HashMap<>();
 		for (MappingRow row : reform.mapping()) {
 			List<String> remarks = new ArrayList<>();
 			List<String> causes = new ArrayList<>();
 			OldUnit old = resolveOld(row, gso, index, remarks, causes);
-			NewUnit nw = resolveNew(row, reform, newByNameProvince, remarks, causes);
+			NewUnit nw = resolveNew(row, reform, newByNameProvince, provinceCodes, remarks, causes);
 			boolean matched = old != null && nw != null;
 			if (matched) {
 				successors.computeIfAbsent(old.code(), k -> new LinkedHashSet<>()).add(nw.code());
@@ -572,10 +584,14 @@ public final class ReformPlan {
 	}
 
 	private static @Nullable NewUnit resolveNew(MappingRow row, ReformList reform,
-			Map<String, List<NewUnit>> byNameProvince, List<String> remarks, List<String> causes) {
+			Map<String, List<NewUnit>> byNameProvince, Map<String, Optional<String>> provinceCodes,
+			List<String> remarks, List<String> causes) {
 		String code = blank(row.newCode());
 		String name = Objects.toString(row.newName(), "");
-		String province = provinceCode(reform, row.newProvinceName());
+		String province = provinceCodes
+			.computeIfAbsent(Objects.toString(row.newProvinceName(), ""),
+					published -> Optional.ofNullable(provinceCode(reform, row.newProvinceName())))
+			.orElse(null);
 		NewUnit byCode = code == null ? null : reform.communes().get(code);
 		if (byCode != null && inProvince(byCode, province) && sameKey(byCode.publishedName()).equals(sameKey(name))) {
 			return byCode;
@@ -788,8 +804,19 @@ public final class ReformPlan {
 	 * 5").
 	 */
 	static String sameKey(String name) {
-		return LEADING_ZEROS.matcher(VnText.searchKey(name)).replaceAll("$1");
+		String key = KEYS.get(name);
+		if (key == null) {
+			key = LEADING_ZEROS.matcher(VnText.searchKey(name)).replaceAll("$1");
+			KEYS.put(name, key);
+		}
+		return key;
 	}
+
+	/**
+	 * {@link #sameKey} of the names seen while a plan is built (each name is compared
+	 * many times); emptied when the plan is done.
+	 */
+	private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static String nameKey(String commune, String district, String province) {
 		return sameKey(commune) + "|" + sameKey(district) + "|" + sameKey(province);
