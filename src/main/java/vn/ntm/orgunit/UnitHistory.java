@@ -24,10 +24,25 @@ public record UnitHistory(long unitId, List<VersionEntry> versions, List<EventEn
 	 * @param successors units the event started or continued (what this unit became)
 	 * @param moved lower units that moved along (villages carried to the commune that
 	 * replaced theirs)
+	 * @param effectiveAfter when the date is known only between two publications of the
+	 * list: the last day the old state was known to hold (shown "giữa … và
+	 * {@code effectiveDate}"); null when {@code effectiveDate} is exact
 	 */
 	public record EventEntry(long eventId, String kind, LocalDate effectiveDate, @Nullable String legalBasis,
 			@Nullable String note, String source, String role, List<UnitRef> predecessors, List<UnitRef> successors,
-			List<UnitRef> moved) {
+			List<UnitRef> moved, @Nullable LocalDate effectiveAfter) {
+
+		public EventEntry(long eventId, String kind, LocalDate effectiveDate, @Nullable String legalBasis,
+				@Nullable String note, String source, String role, List<UnitRef> predecessors, List<UnitRef> successors,
+				List<UnitRef> moved) {
+			this(eventId, kind, effectiveDate, legalBasis, note, source, role, predecessors, successors, moved, null);
+		}
+
+		/** The date is known only as a range between two publications. */
+		public boolean dateIsRange() {
+			return effectiveAfter != null;
+		}
+
 	}
 
 	/** A problem in the data about this unit, shown rather than silently fixed. */

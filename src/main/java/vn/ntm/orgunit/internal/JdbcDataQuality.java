@@ -22,9 +22,12 @@ class JdbcDataQuality implements DataQuality {
 
 	private final AccessPolicy access;
 
-	JdbcDataQuality(JdbcClient jdbc, AccessPolicy access) {
+	private final ReceiverResolution receivers;
+
+	JdbcDataQuality(JdbcClient jdbc, AccessPolicy access, ReceiverResolution receivers) {
 		this.jdbc = jdbc;
 		this.access = access;
+		this.receivers = receivers;
 	}
 
 	@Override
@@ -69,9 +72,66 @@ class JdbcDataQuality implements DataQuality {
 			.query((rs, n) -> new MappingRow(rs.getInt("source_id"), rs.getString("old_code"), rs.getString("old_name"),
 					rs.getString("old_district_name"), rs.getString("old_province_name"), rs.getString("new_code"),
 					rs.getString("new_name"), rs.getString("new_province_name"), (Long) rs.getObject("old_unit_id"),
-					(Long) rs.getObject("new_unit_id"), rs.getString("status"), rs.getString("remark")))
+					(Long) rs.getObject("new_unit_id"), rs.getString("status"), rs.getString("remark"),
+					rs.getString("cause")))
 			.list();
 		return new PageResult<>(rows, page, size, total);
+	}
+
+	@Override
+	public Map<String, Long> mappingCauseCounts() {
+		access.require(Permission.AUDIT_SEARCH);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		jdbc.sql("""
+				select cause, count(*) from reform_mapping_row where cause is not null
+				group by cause order by min(case status when 'UNMATCHED' then 0 else 1 end), cause
+				""").query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+		return counts;
+	}
+
+	@Override
+	public PageResult<MappingRow> mappingRowsByCause(String cause, @Nullable String text, int page, int size) {
+		access.require(Permission.AUDIT_SEARCH);
+		boolean filtered = text != null && !text.isBlank();
+		String where = " where cause = :cause" + (filtered
+				? " and concat_ws(' ', old_code, old_name, old_district_name, old_province_name, new_code, new_name,"
+						+ " new_province_name) ilike :text escape '\\'"
+				: "");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("cause", cause);
+		if (filtered) {
+			params.put("text", "%" + VnText.likeEscape(text) + "%");
+		}
+		long total = jdbc.sql("select count(*) from reform_mapping_row" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<MappingRow> rows = jdbc
+			.sql("select * from reform_mapping_row" + where + " order by source_id limit :limit offset :offset")
+			.params(params)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new MappingRow(rs.getInt("source_id"), rs.getString("old_code"), rs.getString("old_name"),
+					rs.getString("old_district_name"), rs.getString("old_province_name"), rs.getString("new_code"),
+					rs.getString("new_name"), rs.getString("new_province_name"), (Long) rs.getObject("old_unit_id"),
+					(Long) rs.getObject("new_unit_id"), rs.getString("status"), rs.getString("remark"),
+					rs.getString("cause")))
+			.list();
+		return new PageResult<>(rows, page, size, total);
+	}
+
+	@Override
+	public List<Candidate> receiverCandidates(long issueId) {
+		access.require(Permission.AUDIT_SEARCH);
+		return receivers.candidates(issueId);
+	}
+
+	@Override
+	@Transactional
+	public void resolveReceiver(long issueId, long receiverId, @Nullable String note) {
+		access.require(Permission.AUDIT_SEARCH);
+		access.require(Permission.UNIT_EDIT);
+		receivers.resolve(issueId, receiverId, note, access.current().username());
 	}
 
 	@Override
@@ -99,7 +159,8 @@ class JdbcDataQuality implements DataQuality {
 			.param("limit", size)
 			.param("offset", (long) page * size)
 			.query((rs, n) -> new Issue(rs.getLong("id"), (Long) rs.getObject("unit_id"), rs.getString("unit_name"),
-					rs.getString("kind"), rs.getString("message"), rs.getString("source")))
+					rs.getString("kind"), rs.getString("message"), rs.getString("source"),
+					ReceiverResolution.RESOLVABLE.contains(rs.getString("kind"))))
 			.list();
 		return new PageResult<>(items, page, size, total);
 	}

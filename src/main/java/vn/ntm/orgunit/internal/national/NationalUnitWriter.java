@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ntm.orgunit.internal.national.ReformPlan.PlannedEvent;
@@ -35,32 +36,22 @@ class NationalUnitWriter {
 
 	void write(ReformPlan plan, String actor) {
 		long[] ids = reserve("unit", plan.units.size());
-		batch("insert into unit (id, updated_by, updated_at) values (?, ?, now())", plan.units, (ps, unit) -> {
-			ps.setLong(1, ids[unit.key]);
-			ps.setString(2, actor);
-		});
-		List<Object[]> versions = new ArrayList<>();
+		Copy units = new Copy("unit (id, updated_by, updated_at)");
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+		for (PlannedUnit unit : plan.units) {
+			units.row(ids[unit.key], actor, now);
+		}
+		Copy versions = new Copy(
+				"unit_version (unit_id, code, name, unit_type, level, parent_id, valid_from, valid_to, search_key, note)");
 		for (PlannedUnit unit : plan.units) {
 			for (PlannedVersion v : unit.versions) {
-				versions.add(new Object[] { ids[unit.key], v });
+				versions.row(ids[unit.key], v.code(), v.name(), v.type().name(), v.type().level(),
+						v.parentKey() == null ? null : ids[v.parentKey()], v.from(), v.to(),
+						VnText.searchKey(v.fullName() + (v.code() == null ? "" : " " + v.code())), v.note());
 			}
 		}
-		batch("""
-				insert into unit_version (unit_id, code, name, unit_type, level, parent_id, valid_from, valid_to,
-				    search_key, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", versions, (ps, row) -> {
-			PlannedVersion v = (PlannedVersion) row[1];
-			ps.setLong(1, (Long) row[0]);
-			ps.setString(2, v.code());
-			ps.setString(3, v.name());
-			ps.setString(4, v.type().name());
-			ps.setInt(5, v.type().level());
-			setLong(ps, 6, v.parentKey() == null ? null : ids[v.parentKey()]);
-			setDate(ps, 7, v.from());
-			setDate(ps, 8, v.to());
-			ps.setString(9, VnText.searchKey(v.fullName() + (v.code() == null ? "" : " " + v.code())));
-			ps.setString(10, v.note());
-		});
+		copy(units);
+		copy(versions);
 		long[] eventIds = reserve("lineage_event", plan.events.size());
 		List<Object[]> events = new ArrayList<>();
 		List<Object[]> links = new ArrayList<>();
@@ -72,29 +63,29 @@ class NationalUnitWriter {
 			}
 		}
 		batch("""
-				insert into lineage_event (id, kind, effective_date, legal_basis, note, source, created_by)
-				values (?, ?, ?, ?, ?, ?, ?)
+				insert into lineage_event (id, kind, effective_date, effective_after, legal_basis, note, source,
+				    created_by) values (?, ?, ?, ?, ?, ?, ?, ?)
 				""", events, (ps, row) -> {
 			PlannedEvent e = (PlannedEvent) row[1];
 			ps.setLong(1, (Long) row[0]);
 			ps.setString(2, e.kind().name());
 			setDate(ps, 3, e.date());
-			ps.setString(4, e.basis());
-			ps.setString(5, e.note());
-			ps.setString(6, e.source());
-			ps.setString(7, actor);
+			setDate(ps, 4, e.after());
+			ps.setString(5, e.basis());
+			ps.setString(6, e.note());
+			ps.setString(7, e.source());
+			ps.setString(8, actor);
 		});
-		batch("insert into lineage_link (event_id, unit_id, role) values (?, ?, ?)", links, (ps, row) -> {
-			ps.setLong(1, (Long) row[0]);
-			ps.setLong(2, (Long) row[1]);
-			ps.setString(3, (String) row[2]);
-		});
-		batch("insert into unit_data_issue (unit_id, kind, message, source) values (?, ?, ?, ?)", plan.issues,
-				(ps, issue) -> {
+		Copy linkRows = new Copy("lineage_link (event_id, unit_id, role)");
+		links.forEach(linkRows::row);
+		copy(linkRows);
+		batch("insert into unit_data_issue (unit_id, kind, message, source, event_id) values (?, ?, ?, ?, ?)",
+				plan.issues, (ps, issue) -> {
 					ps.setLong(1, ids[issue.unitKey()]);
 					ps.setString(2, issue.kind());
 					ps.setString(3, issue.message());
 					ps.setString(4, issue.source());
+					setLong(ps, 5, issue.eventIndex() == null ? null : eventIds[issue.eventIndex()]);
 				});
 		batch("""
 				insert into unit_classification (unit_id, scheme_code, value_code, source) values (?, ?, ?, ?)
@@ -106,8 +97,8 @@ class NationalUnitWriter {
 		});
 		batch("""
 				insert into reform_mapping_row (source_id, old_code, old_name, old_district_name, old_province_name,
-				    new_code, new_name, new_province_name, source_created_at, old_unit_id, new_unit_id, status, remark)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    new_code, new_name, new_province_name, source_created_at, old_unit_id, new_unit_id, status, remark,
+				    cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", plan.mappingRows, (ps, m) -> writeMappingRow(ps, m, ids));
 	}
 
@@ -126,6 +117,59 @@ class NationalUnitWriter {
 		setLong(ps, 11, m.newKey() == null ? null : ids[m.newKey()]);
 		ps.setString(12, m.status());
 		ps.setString(13, m.remark());
+		ps.setString(14, m.cause());
+	}
+
+	/** Rows for PostgreSQL's COPY, in its text format. */
+	static final class Copy {
+
+		final String target;
+
+		final StringBuilder text = new StringBuilder(1 << 16);
+
+		Copy(String target) {
+			this.target = target;
+		}
+
+		void row(@Nullable Object... cells) {
+			for (int i = 0; i < cells.length; i++) {
+				if (i > 0) {
+					text.append('\t');
+				}
+				Object cell = cells[i];
+				if (cell == null) {
+					text.append("\\N");
+				}
+				else {
+					String value = cell.toString();
+					for (int c = 0; c < value.length(); c++) {
+						char ch = value.charAt(c);
+						switch (ch) {
+							case '\\' -> text.append("\\\\");
+							case '\t' -> text.append("\\t");
+							case '\n' -> text.append("\\n");
+							case '\r' -> text.append("\\r");
+							default -> text.append(ch);
+						}
+					}
+				}
+			}
+			text.append('\n');
+		}
+
+	}
+
+	private void copy(Copy rows) {
+		jdbc.execute((java.sql.Connection connection) -> {
+			try {
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy " + rows.target + " from stdin", new java.io.StringReader(rows.text.toString()));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
 	}
 
 	private long[] reserve(String table, int count) {

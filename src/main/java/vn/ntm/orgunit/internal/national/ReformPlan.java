@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,10 +17,12 @@ import org.jspecify.annotations.Nullable;
 import vn.ntm.orgunit.ChangeKind;
 import vn.ntm.orgunit.UnitType;
 import vn.ntm.orgunit.internal.national.NationalLists.GsoList;
+import vn.ntm.orgunit.internal.national.NationalLists.ListHistory;
 import vn.ntm.orgunit.internal.national.NationalLists.MappingRow;
 import vn.ntm.orgunit.internal.national.NationalLists.NewUnit;
 import vn.ntm.orgunit.internal.national.NationalLists.OldUnit;
 import vn.ntm.orgunit.internal.national.NationalLists.ReformList;
+import vn.ntm.orgunit.internal.national.NationalLists.Run;
 import vn.ntm.shared.VnText;
 
 /**
@@ -57,6 +60,11 @@ public final class ReformPlan {
 
 	static final String DISTRICT_BASIS = "Kết thúc hoạt động của đơn vị hành chính cấp huyện từ ngày 01/7/2025 "
 			+ "(tổ chức chính quyền địa phương hai cấp)";
+
+	static final String HISTORY_BASIS = "Danh mục đơn vị hành chính của Tổng cục Thống kê (các bản công bố 2021–2025)";
+
+	/** The note on the end of a unit whose receiving unit the list does not name. */
+	public static final String UNKNOWN_RECEIVER = "Chưa rõ đơn vị tiếp nhận";
 
 	static final String REGION_SOURCE = "Phân vùng của Tổng cục Thống kê, tách Bắc Trung Bộ và Duyên hải Nam Trung Bộ "
 			+ "(data/units/vung-kinh-te-xa-hoi-2021-2025.csv)";
@@ -124,15 +132,38 @@ public final class ReformPlan {
 	record PlannedLink(int unitKey, String role) {
 	}
 
-	record PlannedEvent(ChangeKind kind, LocalDate date, String basis, @Nullable String note, String source,
-			List<PlannedLink> links) {
+	/**
+	 * A lineage event; {@code after}, when set, is the last day the old state was known
+	 * to hold: the change took effect after it and by {@code date} ("giữa … và …").
+	 */
+	record PlannedEvent(ChangeKind kind, LocalDate date, @Nullable LocalDate after, String basis, @Nullable String note,
+			String source, List<PlannedLink> links) {
+
+		PlannedEvent(ChangeKind kind, LocalDate date, String basis, @Nullable String note, String source,
+				List<PlannedLink> links) {
+			this(kind, date, null, basis, note, source, links);
+		}
+
 	}
 
-	record PlannedIssue(int unitKey, String kind, String message, String source) {
+	/**
+	 * A data issue on a unit; {@code eventIndex} is the event it concerns (the end of a
+	 * unit whose receiving unit is not known), if any.
+	 */
+	record PlannedIssue(int unitKey, String kind, String message, String source, @Nullable Integer eventIndex) {
+
+		PlannedIssue(int unitKey, String kind, String message, String source) {
+			this(unitKey, kind, message, source, null);
+		}
+
 	}
 
+	/**
+	 * A row of the mapping as matched: {@code cause} says why it is not an exact match
+	 * (null when it is).
+	 */
 	record PlannedMappingRow(MappingRow row, @Nullable Integer oldKey, @Nullable String newCode,
-			@Nullable Integer newKey, String status, @Nullable String remark) {
+			@Nullable Integer newKey, String status, @Nullable String cause, @Nullable String remark) {
 	}
 
 	record PlannedClassification(int unitKey, String scheme, String value, String source) {
@@ -142,9 +173,20 @@ public final class ReformPlan {
 		return units.size();
 	}
 
-	public static ReformPlan build(GsoList gso, ReformList reform, Map<String, String> regionByProvinceCode) {
+	public static ReformPlan build(ListHistory history, ReformList reform, Map<String, String> regionByProvinceCode) {
+		try {
+			return plan(history, reform, regionByProvinceCode);
+		}
+		finally {
+			KEYS.clear();
+		}
+	}
+
+	private static ReformPlan plan(ListHistory history, ReformList reform, Map<String, String> regionByProvinceCode) {
 		ReformPlan plan = new ReformPlan();
-		plan.loadOldList(gso, regionByProvinceCode);
+		plan.history = history;
+		plan.loadHistory(history, regionByProvinceCode);
+		GsoList gso = history.finalList();
 		Resolution resolution = plan.resolveMapping(gso, reform);
 		plan.applyProvinces(gso, reform, resolution);
 		plan.applyCommunes(gso, reform, resolution);
@@ -160,31 +202,184 @@ public final class ReformPlan {
 
 	private int country;
 
-	private void loadOldList(GsoList gso, Map<String, String> regions) {
+	private ListHistory history;
+
+	/**
+	 * The list of the General Statistics Office at its releases from 2021 to 30/6/2025:
+	 * every code a unit, every change of its record between two releases a lineage event
+	 * dated by the two publication dates, every code that left the list an end whose
+	 * receiving unit is not known.
+	 */
+	private void loadHistory(ListHistory h, Map<String, String> regions) {
 		PlannedUnit vn = newUnit();
 		vn.versions.add(new PlannedVersion("VN", "Việt Nam", UnitType.QUOC_GIA, null, null, null, null));
 		country = vn.key;
-		for (OldUnit p : gso.provinces().values()) {
-			PlannedUnit unit = newUnit();
-			unit.versions.add(new PlannedVersion(p.code(), p.name(), p.type(), country, null, null, null));
-			oldProvinces.put(p.code(), unit);
-			String region = regions.get(p.code());
+		Map<String, PlannedUnit> provinces = loadLevel(h, h.provinces(), null, null);
+		Map<String, PlannedUnit> districts = loadLevel(h, h.districts(), provinces, h.provinces());
+		Map<String, PlannedUnit> communes = loadLevel(h, h.communes(), districts, h.districts());
+		provinces.forEach((code, unit) -> {
+			String region = regions.get(code);
 			if (region != null) {
 				classifications.add(new PlannedClassification(unit.key, "VUNG", region, REGION_SOURCE));
 			}
-		}
-		for (OldUnit d : gso.districts().values()) {
+		});
+		keepFinal(h, h.provinces(), provinces, oldProvinces);
+		keepFinal(h, h.districts(), districts, oldDistricts);
+		keepFinal(h, h.communes(), communes, oldCommunes);
+	}
+
+	private static void keepFinal(ListHistory h, Map<String, List<Run>> runs, Map<String, PlannedUnit> units,
+			Map<String, PlannedUnit> target) {
+		runs.forEach((code, list) -> {
+			if (list.get(list.size() - 1).last() == h.lastIndex()) {
+				target.put(code, units.get(code));
+			}
+		});
+	}
+
+	private Map<String, PlannedUnit> loadLevel(ListHistory h, Map<String, List<Run>> level,
+			@Nullable Map<String, PlannedUnit> parents, @Nullable Map<String, List<Run>> parentRuns) {
+		Map<String, String> recodedInto = recodes(level);
+		Set<String> recoded = new HashSet<>(recodedInto.values());
+		Map<String, PlannedUnit> byCode = new LinkedHashMap<>();
+		for (Map.Entry<String, List<Run>> entry : level.entrySet()) {
+			if (recoded.contains(entry.getKey())) {
+				continue;
+			}
 			PlannedUnit unit = newUnit();
-			unit.versions.add(new PlannedVersion(d.code(), d.name(), d.type(), oldProvinces.get(d.parentCode()).key,
-					null, LAST_OLD_DAY, null));
-			oldDistricts.put(d.code(), unit);
+			List<Run> runs = new ArrayList<>(entry.getValue());
+			byCode.put(entry.getKey(), unit);
+			String next = recodedInto.get(entry.getKey());
+			if (next != null) {
+				runs.addAll(level.get(next));
+				byCode.put(next, unit);
+			}
+			Run first = runs.get(0);
+			LocalDate start = first.first() == 0 ? null : h.date(first.first());
+			unit.versions.add(version(first, start, parents));
+			if (start != null) {
+				events.add(new PlannedEvent(ChangeKind.ESTABLISH, start, h.date(first.first() - 1), HISTORY_BASIS,
+						"Mã %s xuất hiện trong danh mục từ bản %s; danh mục không ghi đơn vị hình thành từ."
+							.formatted(first.code(), h.releases().get(first.first()).tag()),
+						NationalLists.HISTORY_SOURCE, List.of(new PlannedLink(unit.key, "STARTED"))));
+				issues.add(new PlannedIssue(unit.key, "NO_PREDECESSOR",
+						"%s (%s) có trong danh mục từ khoảng giữa %s và %s; chưa rõ được hình thành từ đơn vị nào."
+							.formatted(first.fullName(), parentName(first, parentRuns), vn(h.date(first.first() - 1)),
+									vn(start)),
+						NationalLists.HISTORY_SOURCE));
+			}
+			Run previous = first;
+			for (Run run : runs.subList(1, runs.size())) {
+				if (run.code().equals(previous.code()) && run.sameRecord(previous)) {
+					previous = run;
+					continue;
+				}
+				LocalDate date = h.date(run.first());
+				unit.endLastOn(date.minusDays(1));
+				unit.versions.add(version(run, date, parents));
+				events.add(new PlannedEvent(kindOf(previous, run), date, h.date(previous.last()), HISTORY_BASIS,
+						changeNote(previous, run, parentRuns), NationalLists.HISTORY_SOURCE,
+						List.of(new PlannedLink(unit.key, "CONTINUED"))));
+				previous = run;
+			}
+			if (previous.last() < h.lastIndex()) {
+				LocalDate date = h.date(previous.last() + 1);
+				unit.endLastOn(date.minusDays(1));
+				issues.add(new PlannedIssue(unit.key, "UNKNOWN_SUCCESSOR",
+						"%s (%s) không còn trong danh mục từ khoảng giữa %s và %s (bản %s); danh mục không ghi đơn vị tiếp nhận: chưa rõ đơn vị tiếp nhận."
+							.formatted(previous.fullName(), parentName(previous, parentRuns),
+									vn(h.date(previous.last())), vn(date), h.releases().get(previous.last() + 1).tag()),
+						NationalLists.HISTORY_SOURCE, events.size()));
+				events.add(new PlannedEvent(ChangeKind.MERGE, date, h.date(previous.last()), HISTORY_BASIS,
+						UNKNOWN_RECEIVER, NationalLists.HISTORY_SOURCE, List.of(new PlannedLink(unit.key, "ENDED"))));
+			}
 		}
-		for (OldUnit c : gso.communes().values()) {
-			PlannedUnit unit = newUnit();
-			unit.versions.add(new PlannedVersion(c.code(), c.name(), c.type(), oldDistricts.get(c.parentCode()).key,
-					null, null, null));
-			oldCommunes.put(c.code(), unit);
+		return byCode;
+	}
+
+	/**
+	 * Codes corrected between two releases: a code that leaves the list exactly when
+	 * another appears under the same parent with the same name and type (Phường Cầu Đất,
+	 * 11353 → 11344). Removed code → added code.
+	 */
+	private static Map<String, String> recodes(Map<String, List<Run>> level) {
+		Map<String, List<String>> removedAt = new HashMap<>();
+		level.forEach((code, runs) -> {
+			Run last = runs.get(runs.size() - 1);
+			removedAt.computeIfAbsent(recodeKey(last.last() + 1, last), k -> new ArrayList<>()).add(code);
+		});
+		Map<String, String> into = new HashMap<>();
+		level.forEach((code, runs) -> {
+			Run first = runs.get(0);
+			if (first.first() == 0) {
+				return;
+			}
+			List<String> removed = removedAt.getOrDefault(recodeKey(first.first(), first), List.of());
+			if (removed.size() == 1 && !removed.get(0).equals(code)) {
+				into.put(removed.get(0), code);
+			}
+		});
+		return into;
+	}
+
+	private static String recodeKey(int index, Run run) {
+		return index + "|" + run.parentCode() + "|" + run.type() + "|" + sameKey(run.name());
+	}
+
+	private PlannedVersion version(Run run, @Nullable LocalDate from, @Nullable Map<String, PlannedUnit> parents) {
+		Integer parent = parents == null ? country : parents.get(run.parentCode()).key;
+		return new PlannedVersion(run.code(), run.name(), run.type(), parent, from, null, null);
+	}
+
+	private static ChangeKind kindOf(Run before, Run after) {
+		if (!before.code().equals(after.code())) {
+			return ChangeKind.RECODE;
 		}
+		if (before.type() != after.type()) {
+			return ChangeKind.RETYPE;
+		}
+		if (!before.name().equals(after.name())) {
+			return ChangeKind.RENAME;
+		}
+		return ChangeKind.REPARENT;
+	}
+
+	private static String changeNote(Run before, Run after, @Nullable Map<String, List<Run>> parentRuns) {
+		List<String> parts = new ArrayList<>();
+		if (!before.code().equals(after.code())) {
+			parts.add("mã %s → %s".formatted(before.code(), after.code()));
+		}
+		if (!before.fullName().equals(after.fullName())) {
+			boolean cosmetic = sameKey(before.name()).equals(sameKey(after.name())) && before.type() == after.type();
+			parts.add("%s → %s%s".formatted(before.fullName(), after.fullName(),
+					cosmetic ? " (chỉ khác cách viết)" : ""));
+		}
+		if (!Objects.equals(before.parentCode(), after.parentCode())) {
+			parts.add("từ %s sang %s".formatted(parentName(before, parentRuns), parentName(after, parentRuns)));
+		}
+		return "Theo danh mục của Tổng cục Thống kê: " + String.join("; ", parts) + ".";
+	}
+
+	/** The name of a run's parent as the list showed it at the run's first release. */
+	private static String parentName(Run run, @Nullable Map<String, List<Run>> parentRuns) {
+		if (parentRuns == null || run.parentCode() == null) {
+			return "Việt Nam";
+		}
+		List<Run> runs = parentRuns.get(run.parentCode());
+		if (runs == null) {
+			return "mã " + run.parentCode();
+		}
+		Run best = runs.get(0);
+		for (Run r : runs) {
+			if (r.first() <= run.first()) {
+				best = r;
+			}
+		}
+		return best.fullName();
+	}
+
+	static String vn(LocalDate date) {
+		return "%02d/%02d/%04d".formatted(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
 	}
 
 	/** Which old commune goes to which new one, row by row. */
@@ -193,24 +388,7 @@ public final class ReformPlan {
 	}
 
 	private Resolution resolveMapping(GsoList gso, ReformList reform) {
-		Map<String, List<OldUnit>> byNames = new HashMap<>();
-		for (OldUnit c : gso.communes().values()) {
-			OldUnit district = gso.districts().get(c.parentCode());
-			OldUnit province = gso.provinces().get(district.parentCode());
-			byNames
-				.computeIfAbsent(nameKey(c.fullName(), district.fullName(), province.fullName()),
-						k -> new ArrayList<>())
-				.add(c);
-		}
-		Set<String> codedOld = new HashSet<>();
-		for (MappingRow row : reform.mapping()) {
-			if (blank(row.oldCode()) == null) {
-				continue;
-			}
-			if (gso.communes().containsKey(row.oldCode())) {
-				codedOld.add(row.oldCode());
-			}
-		}
+		OldIndex index = new OldIndex(gso, history);
 		Map<String, List<NewUnit>> newByNameProvince = new HashMap<>();
 		for (NewUnit w : reform.communes().values()) {
 			newByNameProvince
@@ -219,71 +397,201 @@ public final class ReformPlan {
 		}
 		Map<String, LinkedHashSet<String>> successors = new LinkedHashMap<>();
 		Map<String, LinkedHashSet<String>> predecessors = new LinkedHashMap<>();
+		// the new province of each published province name, found once per name
+		Map<String, Optional<String>> provinceCodes = new HashMap<>();
 		for (MappingRow row : reform.mapping()) {
 			List<String> remarks = new ArrayList<>();
-			OldUnit old = resolveOld(row, gso, byNames, codedOld, remarks);
-			NewUnit nw = resolveNew(row, reform, newByNameProvince, remarks);
+			List<String> causes = new ArrayList<>();
+			OldUnit old = resolveOld(row, gso, index, remarks, causes);
+			NewUnit nw = resolveNew(row, reform, newByNameProvince, provinceCodes, remarks, causes);
 			boolean matched = old != null && nw != null;
 			if (matched) {
 				successors.computeIfAbsent(old.code(), k -> new LinkedHashSet<>()).add(nw.code());
 				predecessors.computeIfAbsent(nw.code(), k -> new LinkedHashSet<>()).add(old.code());
 			}
-			String status = !matched ? "UNMATCHED" : remarks.isEmpty() ? "MATCHED" : "MATCHED_WITH_NOTE";
+			String status = !matched ? "UNMATCHED" : causes.isEmpty() ? "MATCHED" : "MATCHED_WITH_NOTE";
 			mappingRows.add(new PlannedMappingRow(row, old == null ? null : oldCommunes.get(old.code()).key,
-					nw == null ? null : nw.code(), null, status,
+					nw == null ? null : nw.code(), null, status, causes.isEmpty() ? null : causes.get(0),
 					remarks.isEmpty() ? null : String.join("; ", remarks)));
 		}
 		return new Resolution(successors, predecessors);
 	}
 
-	private static @Nullable OldUnit resolveOld(MappingRow row, GsoList gso, Map<String, List<OldUnit>> byNames,
-			Set<String> codedOld, List<String> remarks) {
+	/**
+	 * The list as of 30/6/2025 with what the history knows: every name a code has had,
+	 * every name a district has had, and the communes that left the list before.
+	 */
+	private static final class OldIndex {
+
+		final Map<String, Set<String>> formerNames = new HashMap<>();
+
+		/** district code → commune name key → codes in the final list (current name) */
+		final Map<String, Map<String, List<String>>> current = new HashMap<>();
+
+		/**
+		 * district code → commune name key → codes in the final list (any former name)
+		 */
+		final Map<String, Map<String, List<String>>> former = new HashMap<>();
+
+		/** district code → commune name key → codes that left the list before */
+		final Map<String, Map<String, List<String>>> ended = new HashMap<>();
+
+		/** province name key → district name key → district codes (any name they had) */
+		final Map<String, Map<String, Set<String>>> districts = new HashMap<>();
+
+		final Map<String, Set<String>> districtNames = new HashMap<>();
+
+		OldIndex(GsoList gso, ListHistory h) {
+			Map<String, Set<String>> provinceNames = new HashMap<>();
+			h.provinces()
+				.forEach((code, runs) -> runs.forEach(r -> provinceNames.computeIfAbsent(code, k -> new HashSet<>())
+					.addAll(List.of(sameKey(r.fullName()), sameKey(r.name())))));
+			h.districts().forEach((code, runs) -> runs.forEach(r -> {
+				districtNames.computeIfAbsent(code, k -> new HashSet<>()).add(sameKey(r.fullName()));
+				for (String p : provinceNames.getOrDefault(r.parentCode(), Set.of())) {
+					districts.computeIfAbsent(p, k -> new HashMap<>())
+						.computeIfAbsent(sameKey(r.fullName()), k -> new HashSet<>())
+						.add(code);
+				}
+			}));
+			h.communes().forEach((code, runs) -> {
+				boolean alive = gso.communes().containsKey(code);
+				for (Run r : runs) {
+					String name = sameKey(r.fullName());
+					formerNames.computeIfAbsent(code, k -> new HashSet<>()).add(name);
+					var target = alive ? former : ended;
+					List<String> codes = target.computeIfAbsent(r.parentCode(), k -> new HashMap<>())
+						.computeIfAbsent(name, k -> new ArrayList<>());
+					if (!codes.contains(code)) {
+						codes.add(code);
+					}
+				}
+			});
+			gso.communes()
+				.values()
+				.forEach(c -> current.computeIfAbsent(c.parentCode(), k -> new HashMap<>())
+					.computeIfAbsent(sameKey(c.fullName()), k -> new ArrayList<>())
+					.add(c.code()));
+		}
+
+		Set<String> districtCodes(@Nullable String district, @Nullable String province) {
+			if (district == null || province == null) {
+				return Set.of();
+			}
+			return districts.getOrDefault(sameKey(province), Map.of()).getOrDefault(sameKey(district), Set.of());
+		}
+
+		List<String> find(Map<String, Map<String, List<String>>> map, Set<String> districtCodes, String name) {
+			List<String> codes = new ArrayList<>();
+			for (String d : districtCodes) {
+				codes.addAll(map.getOrDefault(d, Map.of()).getOrDefault(sameKey(name), List.of()));
+			}
+			return codes;
+		}
+
+	}
+
+	/**
+	 * The old commune of a row, on the list as of 30/6/2025: by code, confirmed by its
+	 * name within its district; without a code, by name within its district. Every row
+	 * that is not an exact match gets a cause (first one decides the row's group) and a
+	 * remark.
+	 */
+	private static @Nullable OldUnit resolveOld(MappingRow row, GsoList gso, OldIndex index, List<String> remarks,
+			List<String> causes) {
 		String code = blank(row.oldCode());
+		String name = Objects.toString(row.oldName(), "");
 		if (code != null) {
 			OldUnit old = gso.communes().get(code);
 			if (old == null) {
-				remarks.add("Mã xã cũ %s (%s) không có trong danh mục của Tổng cục Thống kê".formatted(code,
-						row.oldName()));
+				boolean known = index.formerNames.containsKey(code);
+				causes.add(known ? "OLD_CODE_ENDED" : "OLD_CODE_UNKNOWN");
+				remarks.add(known
+						? "Mã xã cũ %s (%s) đã không còn trong danh mục trước ngày 30/06/2025".formatted(code, name)
+						: "Mã xã cũ %s (%s) không có trong danh mục của Tổng cục Thống kê".formatted(code, name));
 				return null;
 			}
-			if (row.oldName() != null && !sameKey(old.fullName()).equals(sameKey(row.oldName()))) {
-				remarks.add("Tên xã cũ trong bảng chuyển đổi là \"%s\", trong danh mục TCTK là \"%s\""
-					.formatted(row.oldName(), old.fullName()));
-			}
 			OldUnit district = gso.districts().get(old.parentCode());
-			if (row.oldDistrictName() != null && !sameKey(district.fullName()).equals(sameKey(row.oldDistrictName()))) {
-				remarks.add("Huyện cũ trong bảng chuyển đổi là \"%s\", trong danh mục TCTK là \"%s\""
-					.formatted(row.oldDistrictName(), district.fullName()));
+			boolean sameName = sameKey(old.fullName()).equals(sameKey(name));
+			if (!sameName) {
+				if (index.formerNames.getOrDefault(code, Set.of()).contains(sameKey(name))) {
+					causes.add("OLD_FORMER_NAME");
+					remarks.add("Bảng chuyển đổi ghi tên cũ \"%s\" của mã %s, nay là \"%s\"".formatted(name, code,
+							old.fullName()));
+				}
+				else {
+					List<String> others = index.find(index.current, Set.of(old.parentCode()), name);
+					causes.add(others.isEmpty() ? "OLD_NAME_DIFFERS" : "OLD_CODE_NAMES_OTHER_UNIT");
+					remarks.add(("Mã xã cũ %s là \"%s\" trong danh mục ngày 30/06/2025, bảng chuyển đổi ghi \"%s\"%s"
+							+ " — chưa đối chiếu")
+						.formatted(code, old.fullName(), name,
+								others.isEmpty() ? "" : " (tên này là mã " + String.join(", ", others) + ")"));
+					return null;
+				}
+			}
+			String rowDistrict = row.oldDistrictName();
+			if (rowDistrict != null && !sameKey(district.fullName()).equals(sameKey(rowDistrict))) {
+				if (index.districtNames.getOrDefault(district.code(), Set.of()).contains(sameKey(rowDistrict))) {
+					causes.add("OLD_DISTRICT_FORMER_NAME");
+					remarks.add("Bảng chuyển đổi ghi huyện \"%s\", tên khác của %s (mã %s)".formatted(rowDistrict,
+							district.fullName(), district.code()));
+				}
+				else {
+					causes.add("OLD_DISTRICT_DIFFERS");
+					remarks.add("Xã %s thuộc %s trong danh mục, bảng chuyển đổi ghi \"%s\" — chưa đối chiếu"
+						.formatted(code, district.fullName(), rowDistrict));
+					return null;
+				}
 			}
 			return old;
 		}
 		if (row.oldName() == null) {
+			causes.add("OLD_NOT_GIVEN");
 			remarks.add("Bảng chuyển đổi không ghi đơn vị cũ");
 			return null;
 		}
-		List<OldUnit> candidates = byNames.getOrDefault(nameKey(row.oldName(),
-				Objects.toString(row.oldDistrictName(), ""), Objects.toString(row.oldProvinceName(), "")), List.of());
-		List<OldUnit> free = candidates.stream().filter(c -> !codedOld.contains(c.code())).toList();
-		if (free.size() == 1) {
-			remarks
-				.add("Dòng không có mã xã cũ: khớp theo tên xã, huyện, tỉnh với mã %s".formatted(free.get(0).code()));
-			return free.get(0);
+		Set<String> districts = index.districtCodes(row.oldDistrictName(), row.oldProvinceName());
+		List<String> byName = index.find(index.current, districts, name);
+		String how = "tên";
+		if (byName.isEmpty()) {
+			byName = index.find(index.former, districts, name);
+			how = "tên cũ";
 		}
-		if (!candidates.isEmpty() && free.isEmpty()) {
-			remarks.add("Dòng không có mã xã cũ; \"%s, %s\" trùng tên với xã đã khớp theo mã %s — chưa đối chiếu"
-				.formatted(row.oldName(), row.oldDistrictName(), candidates.get(0).code()));
+		if (byName.size() == 1) {
+			OldUnit old = gso.communes().get(byName.get(0));
+			causes.add(how.equals("tên") ? "OLD_NO_CODE_BY_NAME" : "OLD_NO_CODE_BY_FORMER_NAME");
+			remarks.add("Dòng không có mã xã cũ: khớp theo %s trong %s với mã %s (%s)".formatted(how,
+					row.oldDistrictName(), old.code(), old.fullName()));
+			return old;
+		}
+		if (byName.size() > 1) {
+			causes.add("OLD_NO_CODE_AMBIGUOUS");
+			remarks.add("Dòng không có mã xã cũ; \"%s, %s\" ứng với nhiều mã: %s — chưa đối chiếu".formatted(name,
+					row.oldDistrictName(), String.join(", ", byName)));
 			return null;
 		}
-		remarks.add("Dòng không có mã xã cũ; không tìm thấy \"%s, %s, %s\" trong danh mục TCTK".formatted(row.oldName(),
+		List<String> gone = index.find(index.ended, districts, name);
+		if (!gone.isEmpty()) {
+			causes.add("OLD_NO_CODE_ENDED");
+			remarks.add("Dòng không có mã xã cũ; \"%s, %s\" là mã %s, đã không còn trong danh mục trước ngày 30/06/2025"
+				.formatted(name, row.oldDistrictName(), String.join(", ", gone)));
+			return null;
+		}
+		causes.add("OLD_NO_CODE_NOT_FOUND");
+		remarks.add("Dòng không có mã xã cũ; không tìm thấy \"%s, %s, %s\" trong danh mục".formatted(name,
 				row.oldDistrictName(), row.oldProvinceName()));
 		return null;
 	}
 
 	private static @Nullable NewUnit resolveNew(MappingRow row, ReformList reform,
-			Map<String, List<NewUnit>> byNameProvince, List<String> remarks) {
+			Map<String, List<NewUnit>> byNameProvince, Map<String, Optional<String>> provinceCodes,
+			List<String> remarks, List<String> causes) {
 		String code = blank(row.newCode());
 		String name = Objects.toString(row.newName(), "");
-		String province = provinceCode(reform, row.newProvinceName());
+		String province = provinceCodes
+			.computeIfAbsent(Objects.toString(row.newProvinceName(), ""),
+					published -> Optional.ofNullable(provinceCode(reform, row.newProvinceName())))
+			.orElse(null);
 		NewUnit byCode = code == null ? null : reform.communes().get(code);
 		if (byCode != null && inProvince(byCode, province) && sameKey(byCode.publishedName()).equals(sameKey(name))) {
 			return byCode;
@@ -292,21 +600,25 @@ public final class ReformPlan {
 			NewUnit padded = reform.communes().get("0".repeat(5 - code.length()) + code);
 			if (padded != null && inProvince(padded, province)
 					&& sameKey(padded.publishedName()).equals(sameKey(name))) {
+				causes.add("NEW_CODE_UNPADDED");
 				remarks.add("Mã xã mới \"%s\" thiếu số 0 ở đầu, là %s".formatted(code, padded.code()));
 				return padded;
 			}
 		}
 		List<NewUnit> byName = byNameProvince.getOrDefault(sameKey(name) + "|" + province, List.of());
 		if (byName.size() == 1) {
+			causes.add("NEW_CODE_WRONG");
 			remarks.add("Mã xã mới \"%s\" không khớp tên \"%s\" trong %s; khớp theo tên trong tỉnh: mã %s"
 				.formatted(code, name, row.newProvinceName(), byName.get(0).code()));
 			return byName.get(0);
 		}
 		if (byCode != null && inProvince(byCode, province)) {
-			remarks.add("Tên xã mới trong bảng chuyển đổi là \"%s\", trong danh mục là \"%s\" (mã %s)".formatted(name,
-					byCode.publishedName(), code));
-			return byCode;
+			causes.add("NEW_NAME_DIFFERS");
+			remarks.add("Tên xã mới trong bảng chuyển đổi là \"%s\", mã %s trong danh mục là \"%s\" — chưa đối chiếu"
+				.formatted(name, code, byCode.publishedName()));
+			return null;
 		}
+		causes.add("NEW_NOT_FOUND");
 		remarks.add("Không xác định được xã mới \"%s\" (mã \"%s\", %s)".formatted(name, code, row.newProvinceName()));
 		return null;
 	}
@@ -447,8 +759,8 @@ public final class ReformPlan {
 			if (!resolution.successors().containsKey(commune.code())) {
 				OldUnit district = gso.districts().get(commune.parentCode());
 				issues.add(new PlannedIssue(oldCommunes.get(commune.code()).key, "NO_SUCCESSOR",
-						("%s (%s) không có trong bảng chuyển đổi 2025: có thể đã được sắp xếp trước ngày 01/7/2025. "
-								+ "Ngày kết thúc và đơn vị kế thừa chưa rõ; ghi nhận hết hiệu lực chậm nhất ngày 30/06/2025.")
+						("%s (%s) có trong danh mục ngày 30/06/2025 nhưng không dòng nào của bảng chuyển đổi 2025 "
+								+ "đối chiếu được với đơn vị này: chưa rõ đơn vị tiếp nhận; hết hiệu lực ngày 30/06/2025.")
 							.formatted(commune.fullName(), district.fullName()),
 						NationalLists.REFORM_SOURCE));
 			}
@@ -458,7 +770,7 @@ public final class ReformPlan {
 			PlannedMappingRow row = mappingRows.get(i);
 			if (row.newCode() != null) {
 				mappingRows.set(i, new PlannedMappingRow(row.row(), row.oldKey(), row.newCode(),
-						newCommunes.get(row.newCode()).key, row.status(), row.remark()));
+						newCommunes.get(row.newCode()).key, row.status(), row.cause(), row.remark()));
 			}
 		}
 	}
@@ -466,6 +778,7 @@ public final class ReformPlan {
 	private void abolishDistricts() {
 		List<PlannedLink> links = new ArrayList<>();
 		for (PlannedUnit district : oldDistricts.values()) {
+			district.endLastOn(LAST_OLD_DAY);
 			links.add(new PlannedLink(district.key, "ENDED"));
 		}
 		links.sort((a, b) -> Integer.compare(a.unitKey(), b.unitKey()));
@@ -491,8 +804,19 @@ public final class ReformPlan {
 	 * 5").
 	 */
 	static String sameKey(String name) {
-		return LEADING_ZEROS.matcher(VnText.searchKey(name)).replaceAll("$1");
+		String key = KEYS.get(name);
+		if (key == null) {
+			key = LEADING_ZEROS.matcher(VnText.searchKey(name)).replaceAll("$1");
+			KEYS.put(name, key);
+		}
+		return key;
 	}
+
+	/**
+	 * {@link #sameKey} of the names seen while a plan is built (each name is compared
+	 * many times); emptied when the plan is done.
+	 */
+	private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static String nameKey(String commune, String district, String province) {
 		return sameKey(commune) + "|" + sameKey(district) + "|" + sameKey(province);
