@@ -295,7 +295,7 @@ class EvaluationPageController {
 	String within(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(defaultValue = "false") boolean atRiskOnly, Model model) {
 		List<UnitEvaluation> all = AssessmentApiController.sorted(assessments.evaluateWithin(id, set, year));
-		UnitDetails root = units.details(id, LocalDate.of(year, 12, 31));
+		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);

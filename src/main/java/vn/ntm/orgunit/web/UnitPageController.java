@@ -53,6 +53,11 @@ class UnitPageController {
 		if (!details.existsAt()) {
 			model.addAttribute("root", details.version());
 			model.addAttribute("notValid", true);
+			if (details.version().validTo() != null && date.isAfter(details.version().validTo())) {
+				// after its end: the trees of what it became
+				model.addAttribute("fate", units.fate(rootId).orElse(null));
+				model.addAttribute("successorTrees", successorTrees(rootId, details, date));
+			}
 		}
 		else {
 			int level = details.version().level();
@@ -63,6 +68,26 @@ class UnitPageController {
 		model.addAttribute("ancestors", details.ancestors());
 		model.addAttribute("at", date);
 		return "units/tree";
+	}
+
+	/**
+	 * The units whose trees replace an ended unit's on a later date: the units it became,
+	 * else (a district abolished in 2025) the units its own units became, each as of the
+	 * date.
+	 */
+	private List<UnitRef> successorTrees(long rootId, UnitDetails ended, LocalDate date) {
+		java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+		units.fate(rootId).ifPresent(f -> f.successors().forEach(s -> ids.add(s.unit().id())));
+		if (ids.isEmpty()) {
+			for (UnitRef child : units.children(rootId, ended.version().validTo())) {
+				units.fate(child.id()).ifPresent(f -> f.successors().forEach(s -> ids.add(s.unit().id())));
+			}
+		}
+		List<UnitRef> trees = new java.util.ArrayList<>();
+		for (long id : ids) {
+			units.find(id, date).ifPresent(trees::add);
+		}
+		return trees;
 	}
 
 	private long defaultRoot(LocalDate date) {
@@ -89,6 +114,7 @@ class UnitPageController {
 			details = units.details(id, date);
 		}
 		model.addAttribute("unit", details);
+		model.addAttribute("fate", units.fate(id).orElse(null));
 		model.addAttribute("history", units.history(id));
 		model.addAttribute("audit", audit.historyOf("unit", String.valueOf(id), 50));
 		model.addAttribute("canEdit", units.canEdit(id));
@@ -118,6 +144,11 @@ class UnitPageController {
 		List<UnitRef> results = q.isBlank() ? List.of() : units.search(q, atDateOnly ? date : null, 100);
 		model.addAttribute("results", results);
 		model.addAttribute("locations", units.locations(results));
+		// a search within the reader's units says so, naming them
+		List<UnitRef> scope = access.current().isAdmin() ? List.of() : units.scopeRoots(date);
+		model.addAttribute("limitedTo", scope.stream()
+			.map(UnitRef::fullName)
+			.collect(java.util.stream.Collectors.joining(", ")));
 		return "units/search";
 	}
 
