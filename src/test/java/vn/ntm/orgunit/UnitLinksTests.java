@@ -23,7 +23,7 @@ import vn.ntm.support.IntegrationTest;
 import vn.ntm.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -74,7 +74,7 @@ class UnitLinksTests {
 	}
 
 	private void walk(UserView user, List<String> start) throws Exception {
-		RequestPostProcessor who = httpBasic(user.username(), TestData.PASSWORD);
+		RequestPostProcessor who = user(user.username());
 		Deque<String> pages = new ArrayDeque<>(start);
 		Set<String> seen = new LinkedHashSet<>(start);
 		Map<String, Integer> checked = new LinkedHashMap<>();
