@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What became of a unit that has ended: its last day, the kind of change that ended it
- * ({@code lineage.kind.*}) and the units it became, each with its parent on its first
- * day ("Phường Quảng Phú, Thành phố Đà Nẵng").
+ * ({@code lineage.kind.*}) and the units it became, each with its parent on its first day
+ * ("Phường Quảng Phú, Thành phố Đà Nẵng").
  *
  * @param lastDay the unit's last day
  * @param kind the lineage event's kind, or {@code null} when no event records the end
@@ -27,8 +27,7 @@ public record UnitFate(LocalDate lastDay, @Nullable String kind, List<Successor>
 
 		/** "Phường Quảng Phú, Thành phố Đà Nẵng". */
 		public String label() {
-			return parent == null || parent.level() == 0 ? unit.fullName()
-					: unit.fullName() + ", " + parent.fullName();
+			return parent == null || parent.level() == 0 ? unit.fullName() : unit.fullName() + ", " + parent.fullName();
 		}
 
 	}

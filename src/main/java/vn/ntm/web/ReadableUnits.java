@@ -11,8 +11,8 @@ import vn.ntm.security.AccessPolicy;
 
 /**
  * Whether the reader may open a unit's pages, for templates ({@code @readable.unit(id)}):
- * a page never links to what its reader may not open, so names outside the reader's
- * units are shown as text. The answers are the access policy's, kept for the request.
+ * a page never links to what its reader may not open, so names outside the reader's units
+ * are shown as text. The answers are the access policy's, kept for the request.
  */
 @Component("readable")
 public class ReadableUnits {
@@ -26,8 +26,8 @@ public class ReadableUnits {
 	}
 
 	/**
-	 * Whether the current reader may open the unit's page (no id, as for a unit without
-	 * a parent: no).
+	 * Whether the current reader may open the unit's page (no id, as for a unit without a
+	 * parent: no).
 	 */
 	public boolean unit(@Nullable Long unitId) {
 		if (unitId == null || access.currentIfAny().isEmpty()) {

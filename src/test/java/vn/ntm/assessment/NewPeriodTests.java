@@ -48,7 +48,8 @@ class NewPeriodTests {
 			AssessmentView draft = SystemTask.call(() -> assessments.find(unit, qd51, 2026)).orElseThrow();
 			assertThat(draft.status()).isEqualTo("DRAFT");
 		}
-		// Xã Tân Mỹ's page reaches Xã Hùng Mỹ's 2023 result; its form offers 2026 and QĐ 51
+		// Xã Tân Mỹ's page reaches Xã Hùng Mỹ's 2023 result; its form offers 2026 and QĐ
+		// 51
 		long tanMy = data.unit("02308", TestData.AFTER_REFORM).id();
 		var officer = user("tanmy");
 		mvc.perform(get("/units/{id}", tanMy).with(officer))

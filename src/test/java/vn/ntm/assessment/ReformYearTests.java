@@ -79,9 +79,10 @@ class ReformYearTests {
 		var province = user("quangnam");
 		for (String page : new String[] { "/units/%d/evaluations/matrix", "/units/%d/assessments/progress",
 				"/units/%d/evaluations/within" }) {
-			mvc.perform(get(page.formatted(tamKy)).param("set", String.valueOf(set))
-				.param("year", "2025")
-				.with(province)).andExpect(status().isOk()).andExpect(content().string(containsString("Xã Tam Thanh")));
+			mvc.perform(
+					get(page.formatted(tamKy)).param("set", String.valueOf(set)).param("year", "2025").with(province))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Xã Tam Thanh")));
 			mvc.perform(get(page.formatted(daNang)).param("set", String.valueOf(set))
 				.param("year", "2025")
 				.with(user("danang")))
@@ -104,8 +105,9 @@ class ReformYearTests {
 			.param("year", "2026")
 			.with(province))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(allOf(containsString("Thành phố Tam Kỳ không tồn tại trong năm 2026"),
-					containsString("30/06/2025"), not(containsString("#" + tamKy)), not(containsString("2025-06-30")))));
+			.andExpect(content().string(
+					allOf(containsString("Thành phố Tam Kỳ không tồn tại trong năm 2026"), containsString("30/06/2025"),
+							not(containsString("#" + tamKy)), not(containsString("2025-06-30")))));
 		mvc.perform(get("/units/{id}/evaluation", tamThanh).param("set", String.valueOf(set))
 			.param("year", "2026")
 			.with(province))

@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hand-over of 1/7/2025 in a real Chromium, with the demo accounts: the commune
- * officer of Xã Tam Thanh (merged into Phường Quảng Phú, Thành phố Đà Nẵng) opens its 2025
- * assessment with the form's defaults and submits it; Thành phố Đà Nẵng, which received
- * it, finds it waiting, reviews and approves it; Tam Kỳ's and Đà Nẵng's 2025 matrix and
- * progress and the commune's summary show it; Tỉnh Quảng Nam still reads it.
+ * officer of Xã Tam Thanh (merged into Phường Quảng Phú, Thành phố Đà Nẵng) opens its
+ * 2025 assessment with the form's defaults and submits it; Thành phố Đà Nẵng, which
+ * received it, finds it waiting, reviews and approves it; Tam Kỳ's and Đà Nẵng's 2025
+ * matrix and progress and the commune's summary show it; Tỉnh Quảng Nam still reads it.
  */
 @IntegrationTest
 class ReformHandOverBrowserTests {
@@ -48,7 +48,8 @@ class ReformHandOverBrowserTests {
 			assertThat(browser.waitFor(By.id("open-year")).getAttribute("value")).isEqualTo("2025");
 			new Select(browser.driver.findElement(By.id("open-set"))).selectByValue(String.valueOf(set));
 			browser.driver.findElement(By.id("open-source")).sendKeys("Báo cáo xã Tam Thanh 6 tháng đầu năm 2025");
-			browser.click(browser.driver.findElement(By.cssSelector("form[action$='/evaluations'] button[type=submit]")));
+			browser
+				.click(browser.driver.findElement(By.cssSelector("form[action$='/evaluations'] button[type=submit]")));
 			browser.waitForText("30/06/2025");
 			AssessmentView view = SystemTask.call(() -> assessments.find(tamThanh, set, 2025)).orElseThrow();
 			assertThat(view.asOf()).isEqualTo(java.time.LocalDate.of(2025, 6, 30));
@@ -81,8 +82,7 @@ class ReformHandOverBrowserTests {
 				WebElement row = browser.waitFor(By.xpath("//tr[.//*[normalize-space(text())='Xã Tam Thanh']]"));
 				assertThat(row.getText()).contains("17 (19)");
 				browser.go("/units/" + root + "/assessments/progress?set=" + set + "&year=2025");
-				WebElement progress = browser
-					.waitFor(By.xpath("//tr[.//*[normalize-space(text())='Xã Tam Thanh']]"));
+				WebElement progress = browser.waitFor(By.xpath("//tr[.//*[normalize-space(text())='Xã Tam Thanh']]"));
 				assertThat(progress.getAttribute("data-state")).isEqualTo("APPROVED");
 			}
 			browser.screenshot("reform-3-progress");

@@ -24,12 +24,15 @@ import vn.ntm.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A page never links to what its reader may not open: every link of the unit pages,
- * trees and breadcrumbs, followed as a commune officer and as a city officer (before and
- * after the reform), answers without 403.
+ * A page never links to what its reader may not open: every link of the unit pages, trees
+ * and breadcrumbs, followed as a commune officer and as a city officer (before and after
+ * the reform), answers without 403.
  */
 @IntegrationTest
 class UnitLinksTests {
@@ -52,8 +55,8 @@ class UnitLinksTests {
 	void shouldLinkACommuneOfficerOnlyToPagesTheyMayOpen() throws Exception {
 		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
 		long tamThanh = data.unit("20359", TestData.BEFORE_REFORM).id();
-		walk(officer, List.of("/units/" + tamThanh, "/units?root=" + tamThanh, "/units/" + tamThanh + "?at=2025-07-01",
-				"/units?root=" + tamThanh + "&at=2025-07-01"));
+		walk(officer, List.of("/units/" + tamThanh, "/units?root=" + tamThanh, "/units/" + tamThanh + "?at=01/07/2025",
+				"/units?root=" + tamThanh + "&at=01/07/2025"));
 	}
 
 	@Test
@@ -69,8 +72,19 @@ class UnitLinksTests {
 	void shouldLinkACityOfficerOnlyToPagesTheyMayOpen() throws Exception {
 		UserView officer = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "502");
 		long tamKy = data.unit("502", TestData.BEFORE_REFORM).id();
-		walk(officer, List.of("/units/" + tamKy, "/units?root=" + tamKy, "/units?root=" + tamKy + "&at=2025-07-01",
+		walk(officer, List.of("/units/" + tamKy, "/units?root=" + tamKy, "/units?root=" + tamKy + "&at=01/07/2025",
 				"/units/search?q=tam"));
+		// after its end, the city's tree offers the trees of what its communes became, as
+		// text
+		// where the officer may not open them
+		mvc.perform(get("/units").param("root", String.valueOf(tamKy))
+			.param("at", "01/07/2025")
+			.with(user(officer.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("successor-trees")))
+			.andExpect(content().string(containsString("Phường Quảng Phú")));
+		mvc.perform(get("/units/search").param("q", "tam").with(user(officer.username())))
+			.andExpect(content().string(containsString("search-limited")));
 	}
 
 	private void walk(UserView user, List<String> start) throws Exception {
@@ -114,6 +128,7 @@ class UnitLinksTests {
 			}
 		}
 		assertThat(checked).as("pages walked").hasSizeGreaterThan(start.size());
+		assertThat(checked.get(start.get(0))).as("the first page").isEqualTo(200);
 		assertThat(refused).as("links answering 403 for " + user.username()).isEmpty();
 	}
 

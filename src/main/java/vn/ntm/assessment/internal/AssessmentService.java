@@ -105,7 +105,8 @@ class AssessmentService implements AssessmentManagement {
 		if (!set.isPublished()) {
 			throw new BusinessRuleException("assessment.set.notPublished", set.label());
 		}
-		// by default as of the unit's own last day in the year (Tam Thanh's 2025: 30/06/2025)
+		// by default as of the unit's own last day in the year (Tam Thanh's 2025:
+		// 30/06/2025)
 		LocalDate asOf = request.asOf() != null ? request.asOf() : units.lastDayIn(unitId, request.year());
 		if (asOf.getYear() != request.year() && asOf.getYear() != request.year() + 1) {
 			throw new BusinessRuleException("assessment.asOf.year", VnFormat.date(asOf), request.year());
@@ -342,7 +343,8 @@ class AssessmentService implements AssessmentManagement {
 		if (row.isPresent()) {
 			return evaluation(unitId, setId, year, row.get().asOf(), row.get(), store.input(row.get().id()));
 		}
-		// nothing entered yet: the set must apply to the unit (as it had to when opening),
+		// nothing entered yet: the set must apply to the unit (as it had to when
+		// opening),
 		// as of its own last day in the year
 		LocalDate asOf = units.lastDayIn(unitId, year);
 		UnitRef unit = units.find(unitId, asOf).orElseGet(() -> units.details(unitId, asOf).version());
@@ -429,9 +431,7 @@ class AssessmentService implements AssessmentManagement {
 			if (ofYear.stream().anyMatch(u -> u.id() == owner)) {
 				units.unitsOfYear(owner, year).forEach(u -> inProvince.add(u.id()));
 			}
-			else if (units.ancestors(rootId, dayOf(ofYear.get(0), year))
-				.stream()
-				.anyMatch(a -> a.id() == owner)) {
+			else if (units.ancestors(rootId, dayOf(ofYear.get(0), year)).stream().anyMatch(a -> a.id() == owner)) {
 				ofYear.forEach(u -> inProvince.add(u.id()));
 			}
 			candidates.removeIf(u -> !inProvince.contains(u.id()));
@@ -542,7 +542,7 @@ class AssessmentService implements AssessmentManagement {
 		SetSummary set = catalog.summary(row.setId());
 		String unitLabel = units.find(row.unitId(), row.asOf())
 			.map(UnitRef::fullName)
-			.orElseGet(() -> "#" + row.unitId());
+			.orElseGet(() -> units.details(row.unitId(), row.asOf()).version().fullName());
 		return new AssessmentView(row.id(), row.unitId(), unitLabel, set.id(), set.label(), set.name(), row.year(),
 				row.asOf(), row.statedMetCount(), row.status(), row.source(), row.note(), row.valueCount(),
 				row.claimCount(), row.rowVersion(), row.createdBy(), row.updatedBy(), row.updatedAt());

@@ -384,8 +384,7 @@ class WorkflowService implements AssessmentWorkflow {
 			if (!access.canRead(c.unitId())) {
 				continue;
 			}
-			if (c.status() == RETURNED && access.isOwnUnit(c.unitId())
-					&& user.has(Permission.ASSESSMENT_ENTER)) {
+			if (c.status() == RETURNED && access.isOwnUnit(c.unitId()) && user.has(Permission.ASSESSMENT_ENTER)) {
 				waiting.add(new WaitingAssessment(management.get(c.id()), c.status(), Action.EDIT, null, c.since()));
 			}
 			else if (c.status() == SUBMITTED && mayActAbove(user, c.unitId(), Permission.ASSESSMENT_REVIEW)
@@ -426,8 +425,7 @@ class WorkflowService implements AssessmentWorkflow {
 	 * submitting is not: the level above would then submit, review and approve alone).
 	 */
 	private boolean mayLeadUnit(CurrentUser user, long unitId) {
-		return user.isAdmin()
-				|| (access.isOwnUnit(unitId) && access.canActOn(unitId, Permission.ASSESSMENT_ENTER));
+		return user.isAdmin() || (access.isOwnUnit(unitId) && access.canActOn(unitId, Permission.ASSESSMENT_ENTER));
 	}
 
 	private static Map<String, Object> was(WorkflowStore.Status before, @Nullable List<CriterionCheck> checks) {

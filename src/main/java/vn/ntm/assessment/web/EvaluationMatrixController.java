@@ -68,6 +68,7 @@ class EvaluationMatrixController {
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("m", matrix);
+		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
 		model.addAttribute("q", matrix.query());
 		model.addAttribute("lowerSets", source.lowerSets(root));
 		model.addAttribute("scheme", source.thresholdScheme(set));

@@ -300,6 +300,7 @@ class EvaluationPageController {
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("atRiskOnly", atRiskOnly);
+		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
 		model.addAttribute("rows",
 				all.stream().filter(u -> !atRiskOnly || u.evaluation().revocation().atRiskOrRevoke()).toList());
 		model.addAttribute("total", all.size());

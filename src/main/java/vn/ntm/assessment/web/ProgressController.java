@@ -72,6 +72,7 @@ class ProgressController {
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("p", report);
+		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
 		model.addAttribute("lowerSets", sets.lowerSets(root));
 		model.addAttribute("states", ProgressReport.STATES);
 		return "assessment/progress";

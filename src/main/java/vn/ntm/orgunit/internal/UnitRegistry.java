@@ -149,10 +149,12 @@ class UnitRegistry implements UnitManagement {
 					VnFormat.date(earliest.validFrom()));
 		}
 		Optional<UnitFate> fate = fate(unitId);
-		String became = fate.map(f -> f.successors()
-			.stream()
-			.map(UnitFate.Successor::label)
-			.collect(java.util.stream.Collectors.joining("; "))).orElse("");
+		String became = fate
+			.map(f -> f.successors()
+				.stream()
+				.map(UnitFate.Successor::label)
+				.collect(java.util.stream.Collectors.joining("; ")))
+			.orElse("");
 		LocalDate end = latest.validTo() == null ? last : latest.validTo();
 		throw became.isEmpty()
 				? new BusinessRuleException("unit.notInYear.ended", latest.fullName(), String.valueOf(year),

@@ -56,7 +56,7 @@ class UnitPageController {
 			if (details.version().validTo() != null && date.isAfter(details.version().validTo())) {
 				// after its end: the trees of what it became
 				model.addAttribute("fate", units.fate(rootId).orElse(null));
-				model.addAttribute("successorTrees", successorTrees(rootId, details, date));
+				model.addAttribute("successorTrees", successorTrees(rootId, details));
 			}
 		}
 		else {
@@ -72,22 +72,19 @@ class UnitPageController {
 
 	/**
 	 * The units whose trees replace an ended unit's on a later date: the units it became,
-	 * else (a district abolished in 2025) the units its own units became, each as of the
-	 * date.
+	 * else (a district abolished in 2025) the units its own units became.
 	 */
-	private List<UnitRef> successorTrees(long rootId, UnitDetails ended, LocalDate date) {
-		java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
-		units.fate(rootId).ifPresent(f -> f.successors().forEach(s -> ids.add(s.unit().id())));
-		if (ids.isEmpty()) {
+	private List<UnitRef> successorTrees(long rootId, UnitDetails ended) {
+		// names only: a successor outside the reader's units is shown as text
+		java.util.Map<Long, UnitRef> trees = new java.util.LinkedHashMap<>();
+		units.fate(rootId).ifPresent(f -> f.successors().forEach(s -> trees.putIfAbsent(s.unit().id(), s.unit())));
+		if (trees.isEmpty()) {
 			for (UnitRef child : units.children(rootId, ended.version().validTo())) {
-				units.fate(child.id()).ifPresent(f -> f.successors().forEach(s -> ids.add(s.unit().id())));
+				units.fate(child.id())
+					.ifPresent(f -> f.successors().forEach(s -> trees.putIfAbsent(s.unit().id(), s.unit())));
 			}
 		}
-		List<UnitRef> trees = new java.util.ArrayList<>();
-		for (long id : ids) {
-			units.find(id, date).ifPresent(trees::add);
-		}
-		return trees;
+		return List.copyOf(trees.values());
 	}
 
 	private long defaultRoot(LocalDate date) {
@@ -146,9 +143,8 @@ class UnitPageController {
 		model.addAttribute("locations", units.locations(results));
 		// a search within the reader's units says so, naming them
 		List<UnitRef> scope = access.current().isAdmin() ? List.of() : units.scopeRoots(date);
-		model.addAttribute("limitedTo", scope.stream()
-			.map(UnitRef::fullName)
-			.collect(java.util.stream.Collectors.joining(", ")));
+		model.addAttribute("limitedTo",
+				scope.stream().map(UnitRef::fullName).collect(java.util.stream.Collectors.joining(", ")));
 		return "units/search";
 	}
 

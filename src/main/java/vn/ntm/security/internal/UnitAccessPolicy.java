@@ -150,8 +150,8 @@ class UnitAccessPolicy implements AccessPolicy {
 	@Override
 	public boolean isOwnUnit(long unitId) {
 		CurrentUser user = current();
-		return user.unitIds().contains(unitId) || (!user.unitIds().isEmpty()
-				&& units.successors(unitId).stream().anyMatch(user.unitIds()::contains));
+		return user.unitIds().contains(unitId)
+				|| (!user.unitIds().isEmpty() && units.successors(unitId).stream().anyMatch(user.unitIds()::contains));
 	}
 
 	@Override
