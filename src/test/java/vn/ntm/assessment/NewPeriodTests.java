@@ -38,6 +38,9 @@ class NewPeriodTests {
 	@Autowired
 	CriteriaCatalog catalog;
 
+	@Autowired
+	vn.ntm.orgunit.UnitManagement units;
+
 	@Test
 	void shouldOpenTheDemosYear2026AsDraftsAgainstQd51() throws Exception {
 		long qd51 = SystemTask.call(() -> catalog.inForce("QD51_2025_XA_NTM", LocalDate.of(2026, 12, 31)))
@@ -56,6 +59,12 @@ class NewPeriodTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("earlier-assessments")))
 			.andExpect(content().string(containsString("Xã Hùng Mỹ · 2023")));
+		// Phường Quảng Phú's page reaches Xã Tam Thanh's title (Xã NTM 2017)
+		long tamThanh = data.unit("20359", TestData.BEFORE_REFORM).id();
+		long quangPhu = SystemTask.call(() -> units.fate(tamThanh)).orElseThrow().successors().get(0).unit().id();
+		mvc.perform(get("/units/{id}", quangPhu).with(user("danang")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(matchesPattern("(?s).*id=\"earlier-titles\".*Xã Tam Thanh.*2017.*")));
 		mvc.perform(get("/evaluations").param("unit", String.valueOf(tanMy)).with(officer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(matchesPattern("(?s).*id=\"open-year\"[^>]*value=\"2026\".*")))

@@ -80,21 +80,21 @@ class ReformHandOverBrowserTests {
 			for (long root : new long[] { tamKy, daNang }) {
 				browser.go("/units/" + root + "/evaluations/matrix?set=" + set + "&year=2025");
 				WebElement row = browser.waitFor(By.xpath("//tr[.//*[normalize-space(text())='Xã Tam Thanh']]"));
-				assertThat(row.getText()).contains("17 (19)");
+				assertThat(row.getText()).contains("17 (18, 19)", "kết thúc 30/06/2025");
 				browser.go("/units/" + root + "/assessments/progress?set=" + set + "&year=2025");
 				WebElement progress = browser.waitFor(By.xpath("//tr[.//*[normalize-space(text())='Xã Tam Thanh']]"));
 				assertThat(progress.getAttribute("data-state")).isEqualTo("APPROVED");
 			}
 			browser.screenshot("reform-3-progress");
 			browser.go("/units/" + tamThanh + "/summary?set=" + set + "&year=2025");
-			assertThat(browser.waitFor(By.id("notation")).getText()).isEqualTo("17 (19)");
+			assertThat(browser.waitFor(By.id("notation")).getText()).isEqualTo("17 (18, 19)");
 			assertThat(browser.waitFor(By.id("status")).getText()).isEqualTo("Đã thẩm định, phê duyệt");
 		}
 
 		// Quảng Nam still reads it
 		try (Browser browser = as("quangnam")) {
 			browser.go("/units/" + tamThanh + "/summary?set=" + set + "&year=2025");
-			assertThat(browser.waitFor(By.id("notation")).getText()).isEqualTo("17 (19)");
+			assertThat(browser.waitFor(By.id("notation")).getText()).isEqualTo("17 (18, 19)");
 			browser.go("/units/" + tamThanh);
 			assertThat(browser.waitFor(By.id("unit-fate")).getText())
 				.isEqualTo("Đã sáp nhập vào Phường Quảng Phú, Thành phố Đà Nẵng từ 01/07/2025");
