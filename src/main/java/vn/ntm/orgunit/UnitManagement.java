@@ -12,6 +12,35 @@ import org.jspecify.annotations.Nullable;
  */
 public interface UnitManagement {
 
+	/**
+	 * The units of a year below a root: every unit that existed at any time in the year
+	 * below the root (or below a unit that ended in the year and became the root), each
+	 * as of its own last day in the year — Xã Tam Thanh's 2025 is as of 30/06/2025. The
+	 * root comes first. The one answer behind the matrix, progress, summary and "within"
+	 * of a year; a root that did not exist in the year is refused in words.
+	 */
+	List<UnitRef> unitsOfYear(long rootId, int year);
+
+	/**
+	 * The unit's last day in the year: 31/12, or the day it ended; a unit that did not
+	 * exist in the year is refused in words naming what it became or when it began.
+	 */
+	LocalDate lastDayIn(long unitId, int year);
+
+	/** What became of a unit that has ended; empty while it exists. */
+	Optional<UnitFate> fate(long unitId);
+
+	/** Whether the unit existed at any time in the year. */
+	default boolean existedIn(long unitId, int year) {
+		try {
+			lastDayIn(unitId, year);
+			return true;
+		}
+		catch (vn.ntm.shared.BusinessRuleException ex) {
+			return false;
+		}
+	}
+
 	/** The root of the tree (Việt Nam). */
 	long countryId();
 

@@ -40,8 +40,22 @@ public interface AccessPolicy {
 	 * permission, and the unit placed (now, or on its last day) at or below one of the
 	 * user's units; administrators anywhere. Unlike {@link #canEdit}, no level limit: a
 	 * commune officer enters its own commune's assessment.
+	 * <p>
+	 * The work on assessments ({@code ASSESSMENT_*}) of a unit that has ended is handed
+	 * over: it may also be done by the users where the units it became are placed — after
+	 * 1/7/2025 Thành phố Đà Nẵng reviews and approves the 2025 assessment of Xã Tam Thanh
+	 * (now Phường Quảng Phú), and the officers of Phường Quảng Phú work on it. Units,
+	 * criteria sets and titles are not handed over.
 	 */
 	boolean canActOn(long unitId, Permission permission);
+
+	/**
+	 * Whether the unit is one of the user's own units — or an ended unit that became one
+	 * of them (the hand-over: the officers of Phường Quảng Phú are those of the communes
+	 * it was formed from). Decides who submits a unit's results and that a unit does not
+	 * review or approve itself.
+	 */
+	boolean isOwnUnit(long unitId);
 
 	/** The check of {@link #canActOn}, failing with {@link AccessRefused}. */
 	void requireActOn(long unitId, Permission permission);

@@ -35,6 +35,12 @@ public interface UnitDirectory {
 	Set<Long> everBelow(Collection<Long> roots);
 
 	/**
+	 * The units an ended unit became (its successors, and theirs if they ended in turn);
+	 * empty for a unit that has not ended. The hand-over of open work follows them.
+	 */
+	java.util.List<Long> successors(long unitId);
+
+	/**
 	 * Whether the unit exists today: it has not ended (or ends today or later). A unit
 	 * created or moved under it today sits under it; under an ended unit it would have no
 	 * parent.

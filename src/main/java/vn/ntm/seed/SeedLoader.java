@@ -50,6 +50,12 @@ class SeedLoader extends StartupTask {
 
 	static final String RESULTS = "results";
 
+	/**
+	 * The demo's 2026 drafts against QĐ 51/2025 (demo only; never approved: apart from
+	 * {@link #RESULTS_DECIDED}).
+	 */
+	static final String DRAFTS_2026 = "demo-drafts-2026";
+
 	/** The seed results recorded as decided by their documents (approved, dated). */
 	static final String RESULTS_DECIDED = "results-decided";
 
@@ -67,10 +73,12 @@ class SeedLoader extends StartupTask {
 
 	private final boolean demo;
 
+	private final DemoDrafts drafts;
+
 	private final String adminPassword;
 
 	SeedLoader(UserManagement users, UnitManagement units, UnitImports imports, JdbcClient jdbc, SeedResults results,
-			@Value("${ntm.seed.demo:false}") boolean demo,
+			DemoDrafts drafts, @Value("${ntm.seed.demo:false}") boolean demo,
 			@Value("${ntm.admin.initial-password:}") String adminPassword) {
 		super(PHASE);
 		this.users = users;
@@ -78,6 +86,7 @@ class SeedLoader extends StartupTask {
 		this.imports = imports;
 		this.jdbc = jdbc;
 		this.results = results;
+		this.drafts = drafts;
 		this.demo = demo;
 		this.adminPassword = adminPassword;
 	}
@@ -89,6 +98,9 @@ class SeedLoader extends StartupTask {
 			step(RESULTS, this::loadResults);
 			step(RESULTS_DECIDED, () -> log.info("Seed results decided by their documents: {}", results.decide()));
 			step(ACCOUNTS, this::createAccounts);
+			if (demo) {
+				step(DRAFTS_2026, () -> log.info("Demo drafts for 2026: {}", drafts.open()));
+			}
 		});
 	}
 

@@ -34,6 +34,11 @@ public class TemplateFormats {
 	}
 
 	/** The ISO form used in links ({@code ?at=2025-07-01}). */
+	/** Whether the day has passed (a period that ended before today), in Vietnam time. */
+	public boolean past(@Nullable LocalDate date) {
+		return date != null && date.isBefore(vn.ntm.shared.VnFormat.today());
+	}
+
 	public String iso(@Nullable LocalDate date) {
 		return date == null ? "" : date.toString();
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +105,9 @@ class AssessmentService implements AssessmentManagement {
 		if (!set.isPublished()) {
 			throw new BusinessRuleException("assessment.set.notPublished", set.label());
 		}
-		LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.of(request.year(), 12, 31);
+		// by default as of the unit's own last day in the year (Tam Thanh's 2025:
+		// 30/06/2025)
+		LocalDate asOf = request.asOf() != null ? request.asOf() : units.lastDayIn(unitId, request.year());
 		if (asOf.getYear() != request.year() && asOf.getYear() != request.year() + 1) {
 			throw new BusinessRuleException("assessment.asOf.year", VnFormat.date(asOf), request.year());
 		}
@@ -340,8 +343,10 @@ class AssessmentService implements AssessmentManagement {
 		if (row.isPresent()) {
 			return evaluation(unitId, setId, year, row.get().asOf(), row.get(), store.input(row.get().id()));
 		}
-		// nothing entered yet: the set must apply to the unit (as it had to when opening)
-		LocalDate asOf = LocalDate.of(year, 12, 31);
+		// nothing entered yet: the set must apply to the unit (as it had to when
+		// opening),
+		// as of its own last day in the year
+		LocalDate asOf = units.lastDayIn(unitId, year);
 		UnitRef unit = units.find(unitId, asOf).orElseGet(() -> units.details(unitId, asOf).version());
 		requireApplies(catalog.summary(setId), unit, asOf);
 		return evaluation(unitId, setId, year, asOf, null, EvaluationInput.EMPTY);
@@ -411,23 +416,23 @@ class AssessmentService implements AssessmentManagement {
 	@Transactional(readOnly = true)
 	public List<UnitEvaluation> evaluateWithin(long rootId, long setId, int year) {
 		access.requireRead(rootId);
-		LocalDate asOf = LocalDate.of(year, 12, 31);
 		SetSummary summary = catalog.summary(setId);
 		SetDefinition set = catalog.definition(setId);
-		List<UnitRef> candidates = new ArrayList<>();
-		units.find(rootId, asOf).ifPresent(candidates::add);
-		List<UnitRef> below = units.descendants(rootId, asOf);
-		candidates.addAll(below);
+		// every unit of the year, each as of its own last day in it
+		List<UnitRef> ofYear = units.unitsOfYear(rootId, year);
+		List<UnitRef> candidates = new ArrayList<>(ofYear);
 		candidates.removeIf(u -> u.level() != summary.unitLevel()
 				|| (!summary.unitTypes().isEmpty() && !summary.unitTypes().contains(u.type().name())));
 		Long owner = summary.ownerUnitId();
-		if (owner != null && owner != rootId
-				&& units.ancestors(rootId, asOf).stream().noneMatch(a -> a.id() == owner)) {
-			// a provincial set: only the province's units (none when the root is
-			// elsewhere)
+		if (owner != null && owner != rootId) {
+			// a provincial set: only the province's units of the year (none when the root
+			// is elsewhere)
 			Set<Long> inProvince = new HashSet<>();
-			if (below.stream().anyMatch(u -> u.id() == owner)) {
-				units.descendants(owner, asOf).forEach(u -> inProvince.add(u.id()));
+			if (ofYear.stream().anyMatch(u -> u.id() == owner)) {
+				units.unitsOfYear(owner, year).forEach(u -> inProvince.add(u.id()));
+			}
+			else if (units.ancestors(rootId, dayOf(ofYear.get(0), year)).stream().anyMatch(a -> a.id() == owner)) {
+				ofYear.forEach(u -> inProvince.add(u.id()));
 			}
 			candidates.removeIf(u -> !inProvince.contains(u.id()));
 		}
@@ -445,13 +450,42 @@ class AssessmentService implements AssessmentManagement {
 				Long assessment = assessments.get(unit.id());
 				EvaluationInput input = assessment == null ? EvaluationInput.EMPTY : inputs.get(assessment);
 				results.add(new UnitEvaluation(unit.id(), unit.fullName(), assessment,
-						Evaluator.evaluate(set, facts.facts(unit, set, asOf, year), input)));
+						Evaluator.evaluate(set, facts.facts(unit, set, dayOf(unit, year), year), input)));
 			}
 			return results;
 		}
-		Map<Long, Map<String, Set<String>>> classes = units.classificationsAt(rootId,
-				FactsAssembler.schemes(set, List.of()), asOf, true);
-		Map<Long, Set<String>> held = titles.titlesHeld(ids, asOf);
+		// classifications and titles as of each unit's own day: one read per day (31/12,
+		// and the last day of the units that ended in the year)
+		Set<String> schemes = FactsAssembler.schemes(set, List.of());
+		Map<LocalDate, List<UnitRef>> byDay = new LinkedHashMap<>();
+		candidates.forEach(u -> byDay.computeIfAbsent(dayOf(u, year), d -> new ArrayList<>()).add(u));
+		Map<Long, Map<String, Set<String>>> classes = new HashMap<>();
+		Map<Long, Set<String>> held = new HashMap<>();
+		List<UnitRef> yearRoots = ofYear.stream().filter(u -> isYearRoot(u, ofYear)).toList();
+		byDay.forEach((day, group) -> {
+			Set<Long> wanted = new HashSet<>();
+			group.forEach(u -> wanted.add(u.id()));
+			for (UnitRef root : yearRoots) {
+				// the roots of the year (the root, the units that became it) that existed
+				// that day
+				if (wanted.isEmpty()) {
+					break;
+				}
+				if ((root.validFrom() != null && root.validFrom().isAfter(day)) || day.isAfter(dayOf(root, year))) {
+					continue;
+				}
+				units.classificationsAt(root.id(), schemes, day, true).forEach((id, values) -> {
+					if (wanted.remove(id)) {
+						classes.put(id, values);
+					}
+				});
+			}
+			for (Long id : wanted) {
+				// moved or left without a root that day: its own
+				units.classificationsAt(id, schemes, day, false).forEach(classes::put);
+			}
+			held.putAll(titles.titlesHeld(group.stream().map(UnitRef::id).toList(), day));
+		});
 		// the engine is pure and each unit independent: all cores, results in the units'
 		// order
 		return candidates.parallelStream().map(unit -> {
@@ -462,6 +496,20 @@ class AssessmentService implements AssessmentManagement {
 			return new UnitEvaluation(unit.id(), unit.fullName(), assessment,
 					Evaluator.evaluate(set, unitFacts, input));
 		}).toList();
+	}
+
+	/** The unit's last day in the year, as its version of the year says. */
+	private static LocalDate dayOf(UnitRef unit, int year) {
+		LocalDate last = LocalDate.of(year, 12, 31);
+		return unit.validTo() == null || unit.validTo().isAfter(last) ? last : unit.validTo();
+	}
+
+	/**
+	 * A root of the year: the first unit, or one whose parent is not among the units of
+	 * the year (a unit that ended in the year and became the root).
+	 */
+	private static boolean isYearRoot(UnitRef unit, List<UnitRef> ofYear) {
+		return unit.parentId() == null || ofYear.stream().noneMatch(u -> u.id() == unit.parentId());
 	}
 
 	@Override
@@ -494,7 +542,7 @@ class AssessmentService implements AssessmentManagement {
 		SetSummary set = catalog.summary(row.setId());
 		String unitLabel = units.find(row.unitId(), row.asOf())
 			.map(UnitRef::fullName)
-			.orElseGet(() -> "#" + row.unitId());
+			.orElseGet(() -> units.details(row.unitId(), row.asOf()).version().fullName());
 		return new AssessmentView(row.id(), row.unitId(), unitLabel, set.id(), set.label(), set.name(), row.year(),
 				row.asOf(), row.statedMetCount(), row.status(), row.source(), row.note(), row.valueCount(),
 				row.claimCount(), row.rowVersion(), row.createdBy(), row.updatedBy(), row.updatedAt());

@@ -139,6 +139,11 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		this.clock = clock;
 	}
 
+	/** The unit's last day in the year, or 31/12 when it did not exist then. */
+	private LocalDate lastDay(long unitId, int year) {
+		return units.existedIn(unitId, year) ? units.lastDayIn(unitId, year) : LocalDate.of(year, 12, 31);
+	}
+
 	// The template
 
 	@Override
@@ -146,7 +151,6 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		access.requireRead(unitId);
 		SetDefinition set = catalog.definition(setId);
 		SetSummary summary = catalog.summary(setId);
-		LocalDate asOf = LocalDate.of(year, 12, 31);
 		List<TemplateWriter.UnitLine> lines = new ArrayList<>();
 		if (!children) {
 			EvaluationView view = assessments.evaluate(unitId, setId, year);
@@ -154,8 +158,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		}
 		else {
 			Map<Long, UnitRef> refs = new HashMap<>();
-			units.find(unitId, asOf).ifPresent(u -> refs.put(u.id(), u));
-			units.descendants(unitId, asOf).forEach(u -> refs.put(u.id(), u));
+			units.unitsOfYear(unitId, year).forEach(u -> refs.put(u.id(), u));
 			for (UnitEvaluation unit : assessments.evaluateWithin(unitId, setId, year)) {
 				UnitRef ref = refs.get(unit.unitId());
 				if (ref == null) {
@@ -581,12 +584,13 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		void finish() {
 			Set<String> filled = new java.util.LinkedHashSet<>(values.keySet());
 			filled.addAll(claims.keySet());
-			LocalDate asOf = LocalDate.of(meta.year(), 12, 31);
 			for (String code : filled) {
 				UnitKey key = meta.units().get(code);
 				int row = firstRow.getOrDefault(code, 0);
 				String sheet = values.containsKey(code) ? VALUE_SHEET : CLAIM_SHEET;
-				String name = units.find(key.unitId(), asOf).map(UnitRef::fullName).orElse(code);
+				String name = units.find(key.unitId(), lastDay(key.unitId(), meta.year()))
+					.map(UnitRef::fullName)
+					.orElse(code);
 				if (!assessments.canEnter(key.unitId())) {
 					error(sheet, row, UNIT_CODE, "assessment.upload.unitNotYours", name, code);
 					continue;

@@ -41,10 +41,9 @@ class TrackingService implements AssessmentTracking {
 		if (assessmentIds.isEmpty()) {
 			return Map.of();
 		}
-		LocalDate asOf = LocalDate.of(year, 12, 31);
+		// the units of the year, each as of its own last day in it
 		Set<Long> within = new HashSet<>();
-		within.add(rootId);
-		units.descendants(rootId, asOf).stream().map(UnitRef::id).forEach(within::add);
+		units.unitsOfYear(rootId, year).stream().map(UnitRef::id).forEach(within::add);
 		Map<Long, ProgressState> states = new LinkedHashMap<>();
 		queries.states(assessmentIds).forEach((id, state) -> {
 			if (within.contains(state.unitId())) {

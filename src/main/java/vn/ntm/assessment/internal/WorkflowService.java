@@ -411,8 +411,7 @@ class WorkflowService implements AssessmentWorkflow {
 			if (!access.canRead(c.unitId())) {
 				continue;
 			}
-			if (c.status() == RETURNED && user.unitIds().contains(c.unitId())
-					&& user.has(Permission.ASSESSMENT_ENTER)) {
+			if (c.status() == RETURNED && access.isOwnUnit(c.unitId()) && user.has(Permission.ASSESSMENT_ENTER)) {
 				waiting.add(new WaitingAssessment(management.get(c.id()), c.status(), Action.EDIT, null, c.since()));
 			}
 			else if (c.status() == SUBMITTED && mayActAbove(user, c.unitId(), Permission.ASSESSMENT_REVIEW)
@@ -453,8 +452,7 @@ class WorkflowService implements AssessmentWorkflow {
 	 * submitting is not: the level above would then submit, review and approve alone).
 	 */
 	private boolean mayLeadUnit(CurrentUser user, long unitId) {
-		return user.isAdmin()
-				|| (user.unitIds().contains(unitId) && access.canActOn(unitId, Permission.ASSESSMENT_ENTER));
+		return user.isAdmin() || (access.isOwnUnit(unitId) && access.canActOn(unitId, Permission.ASSESSMENT_ENTER));
 	}
 
 	private static Map<String, Object> was(WorkflowStore.Status before, @Nullable List<CriterionCheck> checks) {
@@ -478,7 +476,7 @@ class WorkflowService implements AssessmentWorkflow {
 	 * units: a unit does not review or approve itself.
 	 */
 	private boolean mayActAbove(CurrentUser user, long unitId, Permission permission) {
-		return access.canActOn(unitId, permission) && (user.isAdmin() || !user.unitIds().contains(unitId));
+		return access.canActOn(unitId, permission) && (user.isAdmin() || !access.isOwnUnit(unitId));
 	}
 
 	private void requireAbove(long unitId, Permission permission) {

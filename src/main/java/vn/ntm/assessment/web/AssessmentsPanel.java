@@ -22,8 +22,15 @@ class AssessmentsPanel implements UnitPagePanel {
 
 	private final AssessmentManagement assessments;
 
-	AssessmentsPanel(AssessmentManagement assessments) {
+	private final vn.ntm.orgunit.UnitManagement units;
+
+	AssessmentsPanel(AssessmentManagement assessments, vn.ntm.orgunit.UnitManagement units) {
 		this.assessments = assessments;
+		this.units = units;
+	}
+
+	/** An assessment of a unit this one was formed from. */
+	record Earlier(vn.ntm.orgunit.UnitRef unit, EvaluationPageController.Row row) {
 	}
 
 	@Override
@@ -38,8 +45,26 @@ class AssessmentsPanel implements UnitPagePanel {
 			.limit(SHOWN)
 			.map(view -> EvaluationPageController.Row.of(view, assessments.evaluate(view.id()).evaluation()))
 			.toList();
+		// the results of the units it was formed from stay readable from here
+		List<Earlier> earlier = new java.util.ArrayList<>();
+		java.util.Set<Long> seen = new java.util.HashSet<>();
+		for (vn.ntm.orgunit.UnitHistory.EventEntry event : units.history(unit.id()).events()) {
+			if (!"STARTED".equals(event.role()) && !"CONTINUED".equals(event.role())) {
+				continue;
+			}
+			for (vn.ntm.orgunit.UnitRef before : event.predecessors()) {
+				if (before.id() == unit.id() || before.level() != unit.version().level() || !seen.add(before.id())) {
+					continue;
+				}
+				assessments.ofUnit(before.id())
+					.stream()
+					.limit(SHOWN)
+					.forEach(view -> earlier.add(new Earlier(before,
+							EvaluationPageController.Row.of(view, assessments.evaluate(view.id()).evaluation()))));
+			}
+		}
 		return Optional.of(new Panel("assessment/panel", "panel", Map.of("unitId", unit.id(), "rows", rows, "total",
-				all.size(), "canEnter", assessments.canEnter(unit.id()))));
+				all.size(), "canEnter", assessments.canEnter(unit.id()), "earlier", earlier)));
 	}
 
 }

@@ -63,11 +63,12 @@ class EvaluationMatrixController {
 			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
 			Model model) {
 		EvaluationMatrix matrix = source.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir));
-		UnitDetails root = units.details(id, LocalDate.of(year, 12, 31));
+		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("m", matrix);
+		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
 		model.addAttribute("q", matrix.query());
 		model.addAttribute("lowerSets", source.lowerSets(root));
 		model.addAttribute("scheme", source.thresholdScheme(set));
@@ -87,7 +88,7 @@ class EvaluationMatrixController {
 			HttpServletResponse response) throws IOException {
 		// evaluated (and access checked) before anything is written
 		EvaluationMatrix matrix = source.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir));
-		UnitDetails root = units.details(id, LocalDate.of(year, 12, 31));
+		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		SetSummary summary = catalog.summary(set);
 		Locale vi = Locale.forLanguageTag("vi");
 		String heading = messages.getMessage("matrix.xlsx.title",

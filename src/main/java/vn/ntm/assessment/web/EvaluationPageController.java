@@ -295,11 +295,12 @@ class EvaluationPageController {
 	String within(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(defaultValue = "false") boolean atRiskOnly, Model model) {
 		List<UnitEvaluation> all = AssessmentApiController.sorted(assessments.evaluateWithin(id, set, year));
-		UnitDetails root = units.details(id, LocalDate.of(year, 12, 31));
+		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("atRiskOnly", atRiskOnly);
+		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
 		model.addAttribute("rows",
 				all.stream().filter(u -> !atRiskOnly || u.evaluation().revocation().atRiskOrRevoke()).toList());
 		model.addAttribute("total", all.size());

@@ -18,6 +18,7 @@ import vn.ntm.criteria.TitleRegistry;
 import vn.ntm.orgunit.ClassificationScheme;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
 
 /**
  * Builds the matrix for the page, the .xlsx and the API alike: the evaluations of the
@@ -48,9 +49,21 @@ class MatrixSource {
 
 	EvaluationMatrix build(long rootId, long setId, int year, MatrixQuery query) {
 		List<UnitEvaluation> within = assessments.evaluateWithin(rootId, setId, year);
-		LocalDate asOf = LocalDate.of(year, 12, 31);
-		Map<Long, Set<String>> held = within.isEmpty() ? Map.of()
-				: titles.titlesHeld(within.stream().map(UnitEvaluation::unitId).toList(), asOf);
+		// titles held by each unit on its own last day in the year
+		Map<Long, Set<String>> held = new java.util.HashMap<>();
+		if (!within.isEmpty()) {
+			Set<Long> shown = new java.util.HashSet<>();
+			within.forEach(u -> shown.add(u.unitId()));
+			Map<LocalDate, List<Long>> byDay = new java.util.LinkedHashMap<>();
+			LocalDate last = LocalDate.of(year, 12, 31);
+			for (UnitRef unit : units.unitsOfYear(rootId, year)) {
+				if (shown.contains(unit.id())) {
+					LocalDate day = unit.validTo() == null || unit.validTo().isAfter(last) ? last : unit.validTo();
+					byDay.computeIfAbsent(day, d -> new java.util.ArrayList<>()).add(unit.id());
+				}
+			}
+			byDay.forEach((day, ids) -> held.putAll(titles.titlesHeld(ids, day)));
+		}
 		Map<Long, ProgressState> states = tracking.states(rootId, year,
 				within.stream().map(UnitEvaluation::assessmentId).filter(Objects::nonNull).toList());
 		return EvaluationMatrix.of(rootId, catalog.definition(setId), within, held, states, query);

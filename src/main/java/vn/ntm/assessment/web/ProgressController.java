@@ -67,11 +67,12 @@ class ProgressController {
 	String page(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(required = false) @Nullable String status, Model model) {
 		ProgressReport report = report(id, set, year, status);
-		UnitDetails root = units.details(id, LocalDate.of(year, 12, 31));
+		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("p", report);
+		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
 		model.addAttribute("lowerSets", sets.lowerSets(root));
 		model.addAttribute("states", ProgressReport.STATES);
 		return "assessment/progress";
@@ -81,7 +82,7 @@ class ProgressController {
 	void xlsx(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(required = false) @Nullable String status, HttpServletResponse response) throws IOException {
 		ProgressReport report = report(id, set, year, status);
-		UnitDetails root = units.details(id, LocalDate.of(year, 12, 31));
+		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		SetSummary summary = catalog.summary(set);
 		Locale vi = Locale.forLanguageTag("vi");
 		String title = messages.getMessage("progress.xlsx.title", new Object[] { root.version().fullName(),

@@ -25,9 +25,16 @@ class TitlesPanel implements UnitPagePanel {
 
 	private final CriteriaCatalog catalog;
 
-	TitlesPanel(TitleRegistry registry, CriteriaCatalog catalog) {
+	private final vn.ntm.orgunit.UnitManagement units;
+
+	TitlesPanel(TitleRegistry registry, CriteriaCatalog catalog, vn.ntm.orgunit.UnitManagement units) {
 		this.registry = registry;
 		this.catalog = catalog;
+		this.units = units;
+	}
+
+	/** A title of a unit this one was formed from. */
+	record Earlier(vn.ntm.orgunit.UnitRef unit, TitleAwardView award) {
 	}
 
 	@Override
@@ -44,13 +51,26 @@ class TitlesPanel implements UnitPagePanel {
 			.stream()
 			.filter(t -> !t.retired() && t.unitLevel() == level)
 			.toList();
-		if (awards.isEmpty() && options.isEmpty()) {
+		// the titles of the units it was formed from stay readable from here
+		List<Earlier> earlier = new java.util.ArrayList<>();
+		java.util.Set<Long> seen = new java.util.HashSet<>();
+		for (vn.ntm.orgunit.UnitHistory.EventEntry event : units.history(id).events()) {
+			if (!"STARTED".equals(event.role()) && !"CONTINUED".equals(event.role())) {
+				continue;
+			}
+			for (vn.ntm.orgunit.UnitRef before : event.predecessors()) {
+				if (before.id() != id && before.level() == level && seen.add(before.id())) {
+					registry.awardsOf(before.id()).forEach(a -> earlier.add(new Earlier(before, a)));
+				}
+			}
+		}
+		if (awards.isEmpty() && options.isEmpty() && earlier.isEmpty()) {
 			// the country, or a level no title is given to
 			return Optional.empty();
 		}
 		boolean canRecord = registry.canRecord(id);
 		return Optional.of(new Panel("criteria/panels", "titles", Map.of("unitId", id, "awards", awards, "options",
-				options, "canRecord", canRecord, "at", at, "year", at.getYear())));
+				options, "canRecord", canRecord, "at", at, "year", at.getYear(), "earlier", earlier)));
 	}
 
 }

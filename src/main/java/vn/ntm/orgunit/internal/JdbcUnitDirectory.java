@@ -56,6 +56,11 @@ class JdbcUnitDirectory implements UnitDirectory {
 	}
 
 	@Override
+	public java.util.List<Long> successors(long unitId) {
+		return queries.successors(unitId);
+	}
+
+	@Override
 	public boolean isCurrent(long unitId) {
 		return queries.latest(unitId)
 			.map(unit -> unit.validTo() == null || !unit.validTo().isBefore(LocalDate.now(clock)))

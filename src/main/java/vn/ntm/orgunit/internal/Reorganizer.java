@@ -207,7 +207,8 @@ class Reorganizer {
 			access.requireEdit(merge.absorbingUnitId());
 			absorbing = store.load(merge.absorbingUnitId());
 			UnitVersion at = absorbing.versionAt(date)
-				.orElseThrow(() -> new BusinessRuleException("merge.unit.notValid", "#" + merge.absorbingUnitId(),
+				.orElseThrow(() -> new BusinessRuleException("merge.unit.notValid",
+						queries.latest(merge.absorbingUnitId()).map(UnitRef::fullName).orElse("?"),
 						VnFormat.date(date)));
 			successorName = at.attributes().fullName();
 			requireLevel(units, level, at.level(), successorName);

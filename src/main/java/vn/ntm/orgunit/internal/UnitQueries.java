@@ -329,6 +329,68 @@ class UnitQueries {
 				""").param("ids", unitIds).query(REF).list();
 	}
 
+	/**
+	 * The units of a year below a root: the root and every unit that was below it at any
+	 * time in the year — or below a unit that ended during the year and became the root
+	 * (Quảng Nam's communes are Đà Nẵng's units of 2025) — each as of its own last day in
+	 * the year (the version valid then). The root first, then by level and name.
+	 */
+	List<UnitRef> unitsOfYear(long rootId, int year) {
+		return jdbc.sql("""
+				with recursive roots(id) as (
+				    select cast(:root as bigint)
+				    union
+				    select e.unit_id from roots r
+				    join lineage_link s on s.unit_id = r.id and s.role in ('STARTED', 'CONTINUED')
+				    join lineage_link e on e.event_id = s.event_id and e.role = 'ENDED' and e.unit_id <> s.unit_id
+				    where exists (select 1 from unit_version ev where ev.unit_id = e.unit_id
+				                  and ev.valid_to between :first and :last)
+				),
+				down(id) as (
+				    select id from roots
+				    union
+				    select v.unit_id from down join unit_version v on v.parent_id = down.id
+				    where (v.valid_from is null or v.valid_from <= :last)
+				      and (v.valid_to is null or v.valid_to >= :first)
+				),
+				last_versions as (
+				    select distinct on (v.unit_id) v.* from unit_version v
+				    where v.unit_id in (select id from down)
+				      and (v.valid_from is null or v.valid_from <= :last)
+				      and (v.valid_to is null or v.valid_to >= :first)
+				    order by v.unit_id, v.valid_from desc nulls last
+				)
+				select * from last_versions v
+				order by (v.unit_id = :root) desc, v.level, v.name collate vi_natural, v.unit_type
+				""")
+			.param("root", rootId)
+			.param("first", LocalDate.of(year, 1, 1))
+			.param("last", LocalDate.of(year, 12, 31))
+			.query(REF)
+			.list();
+	}
+
+	/**
+	 * The units that an ended unit became, following successors that ended in turn, with
+	 * the one it became first; empty for a unit that has not ended.
+	 */
+	List<Long> successors(long unitId) {
+		return jdbc.sql("""
+				with recursive after(id) as (
+				    select s.unit_id from lineage_link e
+				    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
+				        and s.unit_id <> e.unit_id
+				    where e.unit_id = :id and e.role = 'ENDED'
+				    union
+				    select s.unit_id from after
+				    join lineage_link e on e.unit_id = after.id and e.role = 'ENDED'
+				    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
+				        and s.unit_id <> e.unit_id
+				)
+				select id from after
+				""").param("id", unitId).query(Long.class).list();
+	}
+
 	/** A unit with its depth below a tree root. */
 	record Positioned(UnitRef unit, int depth) {
 	}

@@ -24,6 +24,7 @@ import vn.ntm.orgunit.TreeNode;
 import vn.ntm.orgunit.UnitChange;
 import vn.ntm.orgunit.UnitCorrection;
 import vn.ntm.orgunit.UnitDetails;
+import vn.ntm.orgunit.UnitFate;
 import vn.ntm.orgunit.UnitHistory;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
@@ -111,6 +112,83 @@ class UnitRegistry implements UnitManagement {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<UnitRef> unitsOfYear(long rootId, int year) {
+		lastDayIn(rootId, year);
+		List<UnitRef> found = queries.unitsOfYear(rootId, year);
+		return found.isEmpty() || found.get(0).id() != rootId ? List.of() : found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public LocalDate lastDayIn(long unitId, int year) {
+		access.requireRead(unitId);
+		LocalDate first = LocalDate.of(year, 1, 1);
+		LocalDate last = LocalDate.of(year, 12, 31);
+		List<UnitRef> versions = queries.versions(unitId);
+		if (versions.isEmpty()) {
+			throw new NotFoundException("unit.notFound", unitId);
+		}
+		LocalDate day = null;
+		for (UnitRef v : versions) {
+			boolean overlaps = (v.validFrom() == null || !v.validFrom().isAfter(last))
+					&& (v.validTo() == null || !v.validTo().isBefore(first));
+			if (overlaps) {
+				LocalDate end = v.validTo() == null || v.validTo().isAfter(last) ? last : v.validTo();
+				if (day == null || end.isAfter(day)) {
+					day = end;
+				}
+			}
+		}
+		if (day != null) {
+			return day;
+		}
+		UnitRef latest = versions.get(versions.size() - 1);
+		UnitRef earliest = versions.get(0);
+		if (earliest.validFrom() != null && earliest.validFrom().isAfter(last)) {
+			throw new BusinessRuleException("unit.notInYear.later", earliest.fullName(), String.valueOf(year),
+					VnFormat.date(earliest.validFrom()));
+		}
+		Optional<UnitFate> fate = fate(unitId);
+		String became = fate
+			.map(f -> f.successors()
+				.stream()
+				.map(UnitFate.Successor::label)
+				.collect(java.util.stream.Collectors.joining("; ")))
+			.orElse("");
+		LocalDate end = latest.validTo() == null ? last : latest.validTo();
+		throw became.isEmpty()
+				? new BusinessRuleException("unit.notInYear.ended", latest.fullName(), String.valueOf(year),
+						VnFormat.date(end))
+				: new BusinessRuleException("unit.notInYear.became", latest.fullName(), String.valueOf(year),
+						VnFormat.date(end), became);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<UnitFate> fate(long unitId) {
+		access.requireRead(unitId);
+		UnitRef latest = queries.latest(unitId).orElse(null);
+		if (latest == null || latest.validTo() == null) {
+			return Optional.empty();
+		}
+		UnitHistory.EventEntry ended = lineage.eventsOf(unitId)
+			.stream()
+			.filter(e -> "ENDED".equals(e.role()))
+			.reduce((a, b) -> b)
+			.orElse(null);
+		if (ended == null) {
+			return Optional.of(new UnitFate(latest.validTo(), null, List.of()));
+		}
+		List<UnitFate.Successor> successors = ended.successors()
+			.stream()
+			.map(s -> new UnitFate.Successor(s,
+					s.parentId() == null ? null : queries.versionAt(s.parentId(), ended.effectiveDate()).orElse(null)))
+			.toList();
+		return Optional.of(new UnitFate(latest.validTo(), ended.kind(), successors));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<UnitRef> find(long unitId, LocalDate at) {
 		access.requireRead(unitId);
 		return queries.versionAt(unitId, at);
@@ -135,7 +213,8 @@ class UnitRegistry implements UnitManagement {
 	public TreeNode tree(long rootId, LocalDate at, int maxDepth) {
 		access.requireRead(rootId);
 		UnitRef root = queries.versionAt(rootId, at)
-			.orElseThrow(() -> new BusinessRuleException("unit.notValidAt", rootId, at));
+			.orElseThrow(() -> new BusinessRuleException("unit.notValidAt",
+					queries.latest(rootId).map(UnitRef::fullName).orElse("?"), VnFormat.date(at)));
 		Map<Long, List<UnitQueries.Positioned>> byParent = new HashMap<>();
 		List<Long> frontier = new ArrayList<>();
 		for (UnitQueries.Positioned p : queries.descendants(rootId, at, maxDepth)) {

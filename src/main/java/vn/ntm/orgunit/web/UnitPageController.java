@@ -53,6 +53,11 @@ class UnitPageController {
 		if (!details.existsAt()) {
 			model.addAttribute("root", details.version());
 			model.addAttribute("notValid", true);
+			if (details.version().validTo() != null && date.isAfter(details.version().validTo())) {
+				// after its end: the trees of what it became
+				model.addAttribute("fate", units.fate(rootId).orElse(null));
+				model.addAttribute("successorTrees", successorTrees(rootId, details));
+			}
 		}
 		else {
 			int level = details.version().level();
@@ -63,6 +68,23 @@ class UnitPageController {
 		model.addAttribute("ancestors", details.ancestors());
 		model.addAttribute("at", date);
 		return "units/tree";
+	}
+
+	/**
+	 * The units whose trees replace an ended unit's on a later date: the units it became,
+	 * else (a district abolished in 2025) the units its own units became.
+	 */
+	private List<UnitRef> successorTrees(long rootId, UnitDetails ended) {
+		// names only: a successor outside the reader's units is shown as text
+		java.util.Map<Long, UnitRef> trees = new java.util.LinkedHashMap<>();
+		units.fate(rootId).ifPresent(f -> f.successors().forEach(s -> trees.putIfAbsent(s.unit().id(), s.unit())));
+		if (trees.isEmpty()) {
+			for (UnitRef child : units.children(rootId, ended.version().validTo())) {
+				units.fate(child.id())
+					.ifPresent(f -> f.successors().forEach(s -> trees.putIfAbsent(s.unit().id(), s.unit())));
+			}
+		}
+		return List.copyOf(trees.values());
 	}
 
 	private long defaultRoot(LocalDate date) {
@@ -89,6 +111,7 @@ class UnitPageController {
 			details = units.details(id, date);
 		}
 		model.addAttribute("unit", details);
+		model.addAttribute("fate", units.fate(id).orElse(null));
 		model.addAttribute("history", units.history(id));
 		model.addAttribute("audit", audit.historyOf("unit", String.valueOf(id), 50));
 		model.addAttribute("canEdit", units.canEdit(id));
@@ -118,6 +141,10 @@ class UnitPageController {
 		List<UnitRef> results = q.isBlank() ? List.of() : units.search(q, atDateOnly ? date : null, 100);
 		model.addAttribute("results", results);
 		model.addAttribute("locations", units.locations(results));
+		// a search within the reader's units says so, naming them
+		List<UnitRef> scope = access.current().isAdmin() ? List.of() : units.scopeRoots(date);
+		model.addAttribute("limitedTo",
+				scope.stream().map(UnitRef::fullName).collect(java.util.stream.Collectors.joining(", ")));
 		return "units/search";
 	}
 

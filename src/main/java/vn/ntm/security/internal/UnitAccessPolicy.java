@@ -2,6 +2,7 @@ package vn.ntm.security.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -165,10 +166,30 @@ class UnitAccessPolicy implements AccessPolicy {
 		}
 	}
 
+	/** The work that passes from an ended unit to the officers of its successors. */
+	private static final Set<Permission> HANDED_OVER = EnumSet.of(Permission.ASSESSMENT_ENTER,
+			Permission.ASSESSMENT_CHECK, Permission.ASSESSMENT_REVIEW, Permission.ASSESSMENT_APPROVE,
+			Permission.ASSESSMENT_REOPEN);
+
 	@Override
 	public boolean canActOn(long unitId, Permission permission) {
 		CurrentUser user = current();
-		return user.has(permission) && (user.isAdmin() || units.isPlacedWithin(unitId, user.unitIds()));
+		if (!user.has(permission)) {
+			return false;
+		}
+		if (user.isAdmin() || units.isPlacedWithin(unitId, user.unitIds())) {
+			return true;
+		}
+		// the hand-over: an ended unit's assessments to the users of what it became
+		return HANDED_OVER.contains(permission) && !user.unitIds().isEmpty()
+				&& units.successors(unitId).stream().anyMatch(s -> units.isPlacedWithin(s, user.unitIds()));
+	}
+
+	@Override
+	public boolean isOwnUnit(long unitId) {
+		CurrentUser user = current();
+		return user.unitIds().contains(unitId)
+				|| (!user.unitIds().isEmpty() && units.successors(unitId).stream().anyMatch(user.unitIds()::contains));
 	}
 
 	@Override

@@ -1,0 +1,30 @@
+package vn.ntm.assessment.web;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+
+/**
+ * The units of a year that ended during it, with their last day: the views of a year mark
+ * them ("kết thúc 30/06/2025"), their pages say what they became.
+ */
+final class YearUnits {
+
+	private YearUnits() {
+	}
+
+	static Map<Long, LocalDate> endedIn(UnitManagement units, long rootId, int year) {
+		Map<Long, LocalDate> ended = new HashMap<>();
+		LocalDate last = LocalDate.of(year, 12, 31);
+		for (UnitRef unit : units.unitsOfYear(rootId, year)) {
+			if (unit.validTo() != null && !unit.validTo().isAfter(last) && unit.validTo().getYear() == year) {
+				ended.put(unit.id(), unit.validTo());
+			}
+		}
+		return ended;
+	}
+
+}
