@@ -182,7 +182,11 @@ class UnitQueries {
 	 * Whether the unit is one of the roots or lies below one of them at any time,
 	 * following parents of every version and successors of ended units.
 	 */
-	/** The roots and every unit that was ever below one of them, by any version. */
+	/**
+	 * The roots and every unit that was ever below one of them, by any version, together
+	 * with the units they were formed from (and those units' own sub-trees): the
+	 * successors' officers take over an ended unit's work.
+	 */
 	java.util.Set<Long> everBelow(Collection<Long> roots) {
 		if (roots.isEmpty()) {
 			return java.util.Set.of();
@@ -191,7 +195,14 @@ class UnitQueries {
 				with recursive down(id) as (
 				    select unnest(cast(:roots as bigint[]))
 				    union
-				    select v.unit_id from unit_version v join down on v.parent_id = down.id
+				    select x.id from down cross join lateral (
+				        select v.unit_id as id from unit_version v where v.parent_id = down.id
+				        union all
+				        select e.unit_id from lineage_link s
+				        join lineage_link e on e.event_id = s.event_id and e.role = 'ENDED'
+				            and e.unit_id <> s.unit_id
+				        where s.unit_id = down.id and s.role in ('STARTED', 'CONTINUED')
+				    ) x
 				)
 				select id from down
 				""").param("roots", roots.toArray(Long[]::new)).query(Long.class).list());
