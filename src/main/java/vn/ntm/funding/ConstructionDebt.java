@@ -10,8 +10,8 @@ import vn.ntm.shared.Money;
  * is the upper-level part of works more than the rule's years past allocation without
  * settlement, which the local budget must pay instead (seed 001, mục IV.9).
  */
-public record ConstructionDebt(long unitId, LocalDate at, Money total, List<SourceAmount> bySource,
-		Money movedToLocal, List<Long> workIds) {
+public record ConstructionDebt(long unitId, LocalDate at, Money total, List<SourceAmount> bySource, Money movedToLocal,
+		List<Long> workIds) {
 
 	public boolean hasDebt() {
 		return total.isPositive();

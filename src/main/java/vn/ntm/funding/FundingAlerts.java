@@ -4,8 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The funding alerts for other modules (the home page's work list, recognition
- * dossiers).
+ * The funding alerts for other modules (the home page's work list, recognition dossiers).
  */
 public interface FundingAlerts {
 
@@ -19,8 +18,8 @@ public interface FundingAlerts {
 	List<FundingAlert> forUnit(long unitId, LocalDate at);
 
 	/**
-	 * The construction debt (nợ đọng XDCB) of a unit's works as of {@code at}, by
-	 * source: a recognition condition of a commune. Checks the current user's access.
+	 * The construction debt (nợ đọng XDCB) of a unit's works as of {@code at}, by source:
+	 * a recognition condition of a commune. Checks the current user's access.
 	 */
 	ConstructionDebt constructionDebt(long unitId, LocalDate at);
 

@@ -62,10 +62,7 @@ public final class FundingViews {
 		}
 
 		public SummaryRow totalOf(int year) {
-			return yearTotals.stream()
-				.filter(r -> r.year() != null && r.year() == year)
-				.findFirst()
-				.orElseThrow();
+			return yearTotals.stream().filter(r -> r.year() != null && r.year() == year).findFirst().orElseThrow();
 		}
 
 	}

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 public record RuleSetting(FundingRule rule, boolean enabled, @Nullable Integer month, @Nullable Integer day,
 		@Nullable BigDecimal percent, @Nullable Integer years, @Nullable BigDecimal amount) {
 
-	/** The rule's day in {@code year}; the last day of the month when the day is beyond. */
+	/**
+	 * The rule's day in {@code year}; the last day of the month when the day is beyond.
+	 */
 	public LocalDate dateIn(int year) {
 		if (month == null || day == null) {
 			throw new IllegalStateException("rule " + rule + " has no date");

@@ -32,8 +32,8 @@ public enum Role {
 
 	/** Cán bộ cấp xã: the commune and its villages. */
 	COMMUNE_OFFICER(4,
-			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT,
-					Permission.ASSESSMENT_ENTER, Permission.FUNDING_EDIT)),
+			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT, Permission.ASSESSMENT_ENTER,
+					Permission.FUNDING_EDIT)),
 
 	/**
 	 * Cán bộ sở, ngành phụ trách tiêu chí: reads the units in scope; checks the criteria

@@ -34,7 +34,8 @@ public record Money(BigDecimal dong) implements Comparable<Money> {
 
 	/** An amount written Vietnamese-style in the unit: {@code of("282,776", TY)}. */
 	public static Money of(String vietnamese, MoneyUnit unit) {
-		return of(parseNumber(vietnamese).orElseThrow(() -> new IllegalArgumentException("not a number: " + vietnamese)),
+		return of(
+				parseNumber(vietnamese).orElseThrow(() -> new IllegalArgumentException("not a number: " + vietnamese)),
 				unit);
 	}
 

@@ -3,8 +3,8 @@ package vn.ntm.shared;
 import java.math.BigDecimal;
 
 /**
- * The units amounts are written in: đồng, triệu đồng (million), tỷ đồng (billion). A
- * unit only changes how an exact amount in đồng is shown or read, never the amount.
+ * The units amounts are written in: đồng, triệu đồng (million), tỷ đồng (billion). A unit
+ * only changes how an exact amount in đồng is shown or read, never the amount.
  */
 public enum MoneyUnit {
 

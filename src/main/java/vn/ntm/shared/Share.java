@@ -17,7 +17,9 @@ public record Share(Money part, Money whole) {
 		return new Share(part, whole);
 	}
 
-	/** The exact-as-possible percentage (34 significant digits), empty for a zero whole. */
+	/**
+	 * The exact-as-possible percentage (34 significant digits), empty for a zero whole.
+	 */
 	public Optional<BigDecimal> percent() {
 		if (whole.isZero()) {
 			return Optional.empty();

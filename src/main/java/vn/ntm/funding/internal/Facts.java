@@ -71,8 +71,8 @@ final class Facts {
 
 	}
 
-	record Request(long id, long unitId, String unitName, int year, String source, Money amount,
-			LocalDate requestedOn, @Nullable LocalDate completedOn, boolean illustration) {
+	record Request(long id, long unitId, String unitName, int year, String source, Money amount, LocalDate requestedOn,
+			@Nullable LocalDate completedOn, boolean illustration) {
 	}
 
 }

@@ -70,8 +70,8 @@ class FundingSeed extends StartupTask {
 	record File(List<Document> documents) {
 	}
 
-	record Document(String code, String unit, LocalDate at, @Nullable LocalDate issued, String title,
-			String reference, List<Line> lines, List<Total> totals) {
+	record Document(String code, String unit, LocalDate at, @Nullable LocalDate issued, String title, String reference,
+			List<Line> lines, List<Total> totals) {
 	}
 
 	record Line(int year, String source, String amount, @Nullable String wording) {
@@ -113,9 +113,10 @@ class FundingSeed extends StartupTask {
 			UnitRef unit = unit(d.unit(), d.at());
 			long id = store.insertDocument(d.code(), unit.id(), d.title(), d.issued(), d.reference());
 			for (Line line : d.lines()) {
-				service.recordTransaction(new FundingManagement.NewTransaction(unit.id(), line.year(), line.source(),
-						"PLAN", amount(line.amount()), d.title(), d.issued(), null, null, null, line.wording()), id,
-						false);
+				service.recordTransaction(
+						new FundingManagement.NewTransaction(unit.id(), line.year(), line.source(), "PLAN",
+								amount(line.amount()), d.title(), d.issued(), null, null, null, line.wording()),
+						id, false);
 			}
 			for (Total total : d.totals()) {
 				store.insertStatedTotal(id, total.year(), total.source(), amount(total.stated()), total.wording());
@@ -133,19 +134,26 @@ class FundingSeed extends StartupTask {
 			.orElseThrow(() -> new IllegalStateException("Seed unit " + code + " missing at " + at));
 	}
 
-	/** One example of each rule, in Tam Thanh, Tam Phú (Tam Kỳ, Quảng Nam) and a village of Tam Thanh. */
+	/**
+	 * One example of each rule, in Tam Thanh, Tam Phú (Tam Kỳ, Quảng Nam) and a village
+	 * of Tam Thanh.
+	 */
 	void loadDemo() {
 		LocalDate at = LocalDate.of(2024, 6, 30);
 		long tamThanh = unit("20359", at).id();
 		long tamPhu = unit("20362", at).id();
-		// capital assigned by decision, partly not assigned to works by 28/02 (NOT_ASSIGNED_TO_WORKS)
+		// capital assigned by decision, partly not assigned to works by 28/02
+		// (NOT_ASSIGNED_TO_WORKS)
 		tx(tamThanh, 2024, "NST", "ASSIGN", "2.000", "QĐ giao vốn (minh họa) ngày 15/01/2024", d(2024, 1, 15), null,
 				null, null);
-		// carry-over from 2023, not fully disbursed before 09/2024 (CARRY_OVER_NOT_DISBURSED)
+		// carry-over from 2023, not fully disbursed before 09/2024
+		// (CARRY_OVER_NOT_DISBURSED)
 		tx(tamThanh, 2024, "NSTW_DTPT", "CARRY_IN", "300", "Chuyển nguồn vốn 2023 (minh họa)", d(2024, 1, 10), 2023,
 				d(2024, 8, 31), null);
-		// support norms: 1,2 tỷ against 1,5 tỷ for nâng cao; 500 triệu maintenance (meets the norm) then 400
-		// triệu in 2025; 1,8 tỷ against 2 tỷ for kiểu mẫu; 150 triệu counterpart for a model village
+		// support norms: 1,2 tỷ against 1,5 tỷ for nâng cao; 500 triệu maintenance (meets
+		// the norm) then 400
+		// triệu in 2025; 1,8 tỷ against 2 tỷ for kiểu mẫu; 150 triệu counterpart for a
+		// model village
 		tx(tamThanh, 2024, "NST", "ASSIGN", "1.200", "Hỗ trợ xã phấn đấu NTM nâng cao (minh họa)", d(2024, 2, 5), null,
 				null, "NANG_CAO");
 		tx(tamThanh, 2024, "NSTW_SN", "ASSIGN", "500", "Kinh phí duy trì chuẩn 2024 (minh họa)", d(2024, 2, 5), null,
@@ -192,8 +200,9 @@ class FundingSeed extends StartupTask {
 		pay(e, d(2024, 6, 10), 2024, "NST", "300");
 		pay(e, d(2024, 6, 15), 2024, "NSX", "20");
 		// reallocation asked after 10/10 and done after 15/11
-		service.requestReallocation(new FundingManagement.NewRequest(tamThanh, 2024, "NST", Money.of("200",
-				vn.ntm.shared.MoneyUnit.TRIEU), d(2024, 10, 25), ILLUSTRATION + "đề nghị điều chuyển vốn không giải ngân được"),
+		service.requestReallocation(
+				new FundingManagement.NewRequest(tamThanh, 2024, "NST", Money.of("200", vn.ntm.shared.MoneyUnit.TRIEU),
+						d(2024, 10, 25), ILLUSTRATION + "đề nghị điều chuyển vốn không giải ngân được"),
 				true);
 		long request = store.requests(List.of(tamThanh), java.util.Map.of(), java.util.Map.of())
 			.stream()
@@ -207,15 +216,16 @@ class FundingSeed extends StartupTask {
 	private void tx(long unit, int year, String source, String kind, String millions, String decision,
 			LocalDate decidedOn, @Nullable Integer fromYear, @Nullable LocalDate deadline, @Nullable String purpose) {
 		service.recordTransaction(new FundingManagement.NewTransaction(unit, year, source, kind, millions(millions),
-				ILLUSTRATION + decision, decidedOn, fromYear, deadline, purpose, "Ví dụ minh họa, không phải số liệu chính thức"),
-				null, true);
+				ILLUSTRATION + decision, decidedOn, fromYear, deadline, purpose,
+				"Ví dụ minh họa, không phải số liệu chính thức"), null, true);
 	}
 
 	private long work(long unit, String name, String code, String criterion, String total, LocalDate allocatedOn,
 			LocalDate contractorOn) {
-		return service.createWork(new FundingManagement.NewWork(unit, ILLUSTRATION + name, "UBND xã (minh họa)", code,
-				criterion, millions(total), null, allocatedOn, contractorOn,
-				"Ví dụ minh họa, không phải số liệu chính thức"), true);
+		return service
+			.createWork(new FundingManagement.NewWork(unit, ILLUSTRATION + name, "UBND xã (minh họa)", code, criterion,
+					millions(total), null, allocatedOn, contractorOn, "Ví dụ minh họa, không phải số liệu chính thức"),
+					true);
 	}
 
 	private void alloc(long work, int year, String source, String millions, LocalDate on) {
@@ -224,8 +234,8 @@ class FundingSeed extends StartupTask {
 	}
 
 	private void pay(long work, LocalDate on, int year, String source, String millions) {
-		service.disburse(work, new FundingManagement.NewDisbursement(on, year, source, millions(millions),
-				"Ví dụ minh họa"));
+		service.disburse(work,
+				new FundingManagement.NewDisbursement(on, year, source, millions(millions), "Ví dụ minh họa"));
 	}
 
 	private static Money millions(String text) {

@@ -181,8 +181,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 		Map<Long, List<Facts.Alloc>> allocs = store.allocFacts(ids, levels);
 		Map<Long, List<Facts.Pay>> pays = store.payFacts(ids, levels);
 		List<Facts.Work> facts = rows.stream().map(r -> fact(r, names, allocs, pays)).toList();
-		Map<Long, List<FundingAlert>> alerts = engine()
-			.alerts(facts, List.of(), List.of(), at)
+		Map<Long, List<FundingAlert>> alerts = engine().alerts(facts, List.of(), List.of(), at)
 			.stream()
 			.filter(a -> a.workId() != null)
 			.collect(Collectors.groupingBy(FundingAlert::workId));
@@ -209,8 +208,8 @@ class FundingService implements FundingManagement, FundingAlerts {
 		return views;
 	}
 
-	private static Facts.Work fact(FundingStore.WorkRow r, Map<Long, String> names,
-			Map<Long, List<Facts.Alloc>> allocs, Map<Long, List<Facts.Pay>> pays) {
+	private static Facts.Work fact(FundingStore.WorkRow r, Map<Long, String> names, Map<Long, List<Facts.Alloc>> allocs,
+			Map<Long, List<Facts.Pay>> pays) {
 		return new Facts.Work(r.id(), r.unitId(), names.getOrDefault(r.unitId(), "#" + r.unitId()), r.name(),
 				r.allocatedOn(), r.contractorOn(), r.completedOn(), r.settledOn(), r.illustration(),
 				allocs.getOrDefault(r.id(), List.of()), pays.getOrDefault(r.id(), List.of()));
@@ -275,8 +274,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 		Map<String, String> levels = sourceLevels();
 		Map<Long, List<Facts.Alloc>> allocs = store.allocFacts(works.stream().map(FundingStore.WorkRow::id).toList(),
 				levels);
-		Map<Long, List<Facts.Pay>> pays = store.payFacts(works.stream().map(FundingStore.WorkRow::id).toList(),
-				levels);
+		Map<Long, List<Facts.Pay>> pays = store.payFacts(works.stream().map(FundingStore.WorkRow::id).toList(), levels);
 		for (FundingViews.WorkView w : views) {
 			long top = topOf.get(w.unitId());
 			Money[] sum = sums.computeIfAbsent(top, k -> new Money[] { Money.ZERO, Money.ZERO });
@@ -290,12 +288,13 @@ class FundingService implements FundingManagement, FundingAlerts {
 		}
 		List<Map.Entry<Long, Money[]>> entries = new ArrayList<>(sums.entrySet());
 		entries.removeIf(e -> e.getValue()[0].isZero() && e.getValue()[1].isZero());
-		entries.sort(Comparator
-			.comparing((Map.Entry<Long, Money[]> e) -> vn.ntm.shared.Share.of(e.getValue()[1], e.getValue()[0])
-				.percent()
-				.orElse(java.math.BigDecimal.ZERO))
-			.reversed()
-			.thenComparing(e -> names.getOrDefault(e.getKey(), "")));
+		entries
+			.sort(Comparator
+				.comparing((Map.Entry<Long, Money[]> e) -> vn.ntm.shared.Share.of(e.getValue()[1], e.getValue()[0])
+					.percent()
+					.orElse(java.math.BigDecimal.ZERO))
+				.reversed()
+				.thenComparing(e -> names.getOrDefault(e.getKey(), "")));
 		List<FundingViews.RankingRow> rows = new ArrayList<>();
 		int rank = 0;
 		for (Map.Entry<Long, Money[]> e : entries) {
@@ -428,10 +427,11 @@ class FundingService implements FundingManagement, FundingAlerts {
 			.orElseThrow(() -> new BusinessRuleException("funding.rule.provinceOnly"));
 		RuleSetting before = resolve(setting.rule(), provinceId, year == null ? today().getYear() : year);
 		store.upsertSetting(provinceId, year, setting, actor());
-		audit.record(AuditRecord.updated("funding_rule", setting.rule().name() + "/" + provinceId + "/" + year,
-				province.fullName(), "Đổi quy tắc nguồn vốn " + setting.rule().name() + " của " + province.fullName()
-						+ (year == null ? " (mọi năm)" : " năm " + year),
-				before, setting));
+		audit.record(
+				AuditRecord.updated("funding_rule", setting.rule().name() + "/" + provinceId + "/" + year,
+						province.fullName(), "Đổi quy tắc nguồn vốn " + setting.rule().name() + " của "
+								+ province.fullName() + (year == null ? " (mọi năm)" : " năm " + year),
+						before, setting));
 	}
 
 	// ------------------------------------------------------------------ changes
@@ -459,8 +459,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 		if ("CUT".equals(t.kind())) {
 			Money assigned = assigned(t.unitId(), t.year(), t.source());
 			if (t.amount().exceeds(assigned)) {
-				throw new BusinessRuleException("funding.transaction.cutTooLarge", money(t.amount()),
-						money(assigned));
+				throw new BusinessRuleException("funding.transaction.cutTooLarge", money(t.amount()), money(assigned));
 			}
 		}
 		long id = store.insertTransaction(t, documentId, null, illustration, actor());
@@ -500,10 +499,8 @@ class FundingService implements FundingManagement, FundingAlerts {
 				t.decision(), t.decidedOn(), null, null, null, t.note()), null, group, false, by);
 		String from = unitName(t.fromUnitId(), today());
 		String to = unitName(t.toUnitId(), today());
-		audit.record(AuditRecord.created("capital_transaction", out, from,
-				"Điều chuyển " + money(t.amount()) + " (" + t.source() + ", năm " + t.year() + ") từ " + from + " sang "
-						+ to,
-				t));
+		audit.record(AuditRecord.created("capital_transaction", out, from, "Điều chuyển " + money(t.amount()) + " ("
+				+ t.source() + ", năm " + t.year() + ") từ " + from + " sang " + to, t));
 	}
 
 	@Override
@@ -568,9 +565,11 @@ class FundingService implements FundingManagement, FundingAlerts {
 					money(remaining.max(Money.ZERO)));
 		}
 		long id = store.insertDisbursement(workId, d, actor());
-		audit.record(AuditRecord.created("disbursement", id, w.name(), "Giải ngân " + money(d.amount()) + " ("
-				+ d.source() + ", vốn năm " + d.year() + ") ngày " + VnFormat.date(d.paidOn()) + " cho " + w.name(),
-				d));
+		audit.record(
+				AuditRecord.created(
+						"disbursement", id, w.name(), "Giải ngân " + money(d.amount()) + " (" + d.source()
+								+ ", vốn năm " + d.year() + ") ngày " + VnFormat.date(d.paidOn()) + " cho " + w.name(),
+						d));
 		return id;
 	}
 
@@ -592,8 +591,8 @@ class FundingService implements FundingManagement, FundingAlerts {
 		if (store.updateProgress(workId, p, actor()) != 1) {
 			throw new ConcurrentChangeException(w.name(), w.updatedBy(), w.updatedAt());
 		}
-		audit.record(AuditRecord.updated("funding_work", workId, w.name(),
-				"Cập nhật tiến độ công trình " + w.name(), w, p));
+		audit.record(
+				AuditRecord.updated("funding_work", workId, w.name(), "Cập nhật tiến độ công trình " + w.name(), w, p));
 	}
 
 	@Override
@@ -670,7 +669,12 @@ class FundingService implements FundingManagement, FundingAlerts {
 	Map<Long, String> subtree(long unitId, LocalDate at) {
 		Map<Long, String> names = new LinkedHashMap<>();
 		names.put(unitId, unitName(unitId, at));
-		for (UnitRef u : units.descendants(unitId, at)) {
+		// a unit that has ended: the units below it on its last day
+		LocalDate when = units.find(unitId, at).isPresent() ? at : lastDay(unitId);
+		if (units.find(unitId, when).isEmpty()) {
+			return names;
+		}
+		for (UnitRef u : units.descendants(unitId, when)) {
 			names.put(u.id(), u.fullName());
 		}
 		return names;
@@ -680,13 +684,19 @@ class FundingService implements FundingManagement, FundingAlerts {
 		return units.find(unitId, at).map(UnitRef::fullName).orElseGet(() -> nameAnyTime(unitId, at));
 	}
 
+	/**
+	 * The unit's name at {@code at}, else its latest version's (no exception: a failing
+	 * read would mark the caller's transaction for rollback).
+	 */
 	private String nameAnyTime(long unitId, LocalDate at) {
-		try {
-			return units.details(unitId, at).version().fullName();
-		}
-		catch (RuntimeException ex) {
-			return "#" + unitId;
-		}
+		return units.find(unitId, at)
+			.map(UnitRef::fullName)
+			.orElseGet(() -> units.history(unitId)
+				.versions()
+				.stream()
+				.reduce((a, b) -> b)
+				.map(v -> v.version().fullName())
+				.orElse("#" + unitId));
 	}
 
 	private void checkSource(String code) {

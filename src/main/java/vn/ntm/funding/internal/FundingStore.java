@@ -71,16 +71,20 @@ class FundingStore {
 	}
 
 	List<FundingViews.TransactionView> transactions(long unitId, Map<String, String> names) {
-		return jdbc.sql("""
-				select * from capital_transaction where unit_id = :unit order by year, coalesce(decided_on, '1900-01-01'), id
-				""").param("unit", unitId).query((rs, n) -> {
-			String source = rs.getString("source_code");
-			return new FundingViews.TransactionView(rs.getLong("id"), rs.getInt("year"), source,
-					names.getOrDefault(source, source), rs.getString("kind"), money(rs, "amount"),
-					rs.getString("decision"), date(rs, "decided_on"), (Integer) rs.getObject("from_year"),
-					date(rs, "deadline"), rs.getString("purpose"), rs.getString("note"), rs.getBoolean("illustration"),
-					rs.getString("recorded_by"));
-		}).list();
+		return jdbc
+			.sql("""
+					select * from capital_transaction where unit_id = :unit order by year, coalesce(decided_on, '1900-01-01'), id
+					""")
+			.param("unit", unitId)
+			.query((rs, n) -> {
+				String source = rs.getString("source_code");
+				return new FundingViews.TransactionView(rs.getLong("id"), rs.getInt("year"), source,
+						names.getOrDefault(source, source), rs.getString("kind"), money(rs, "amount"),
+						rs.getString("decision"), date(rs, "decided_on"), (Integer) rs.getObject("from_year"),
+						date(rs, "deadline"), rs.getString("purpose"), rs.getString("note"),
+						rs.getBoolean("illustration"), rs.getString("recorded_by"));
+			})
+			.list();
 	}
 
 	/** Transactions of the units as rule facts (signed amounts). */
@@ -166,13 +170,14 @@ class FundingStore {
 	// ---- works
 
 	long insertWork(FundingManagement.NewWork w, boolean illustration, String by) {
-		return jdbc.sql("""
-				insert into funding_work (unit_id, name, investor, project_code, criterion, total_investment,
-				    counterpart_required, allocated_on, contractor_selected_on, illustration, note, created_by, updated_by)
-				values (:unit, :name, :investor, :code, :criterion, :total, :counterpart, :allocatedOn, :contractorOn,
-				    :illustration, :note, :by, :by)
-				returning id
-				""")
+		return jdbc
+			.sql("""
+					insert into funding_work (unit_id, name, investor, project_code, criterion, total_investment,
+					    counterpart_required, allocated_on, contractor_selected_on, illustration, note, created_by, updated_by)
+					values (:unit, :name, :investor, :code, :criterion, :total, :counterpart, :allocatedOn, :contractorOn,
+					    :illustration, :note, :by, :by)
+					returning id
+					""")
 			.param("unit", w.unitId())
 			.param("name", w.name())
 			.param("investor", w.investor())
@@ -273,14 +278,24 @@ class FundingStore {
 		return new Money(jdbc.sql("""
 				select coalesce(sum(amount), 0) from work_allocation
 				where work_id = :work and year = :year and source_code = :source
-				""").param("work", workId).param("year", year).param("source", source).query(BigDecimal.class).single());
+				""")
+			.param("work", workId)
+			.param("year", year)
+			.param("source", source)
+			.query(BigDecimal.class)
+			.single());
 	}
 
 	Money paidTo(long workId, int year, String source) {
 		return new Money(jdbc.sql("""
 				select coalesce(sum(amount), 0) from disbursement
 				where work_id = :work and year = :year and source_code = :source
-				""").param("work", workId).param("year", year).param("source", source).query(BigDecimal.class).single());
+				""")
+			.param("work", workId)
+			.param("year", year)
+			.param("source", source)
+			.query(BigDecimal.class)
+			.single());
 	}
 
 	List<FundingViews.AllocationView> allocations(long workId, Map<String, String> names) {
@@ -387,9 +402,8 @@ class FundingStore {
 			.param("units", unitIds.toArray(Long[]::new))
 			.query((rs, n) -> new FundingViews.RequestView(rs.getLong("id"), rs.getLong("unit_id"),
 					unitNames.getOrDefault(rs.getLong("unit_id"), ""), rs.getInt("year"), rs.getString("source_code"),
-					names.getOrDefault(rs.getString("source_code"), ""), money(rs, "amount"),
-					date(rs, "requested_on"), date(rs, "completed_on"), rs.getString("note"),
-					rs.getBoolean("illustration")))
+					names.getOrDefault(rs.getString("source_code"), ""), money(rs, "amount"), date(rs, "requested_on"),
+					date(rs, "completed_on"), rs.getString("note"), rs.getBoolean("illustration")))
 			.list();
 	}
 
@@ -441,11 +455,12 @@ class FundingStore {
 
 	/** The rows for the province (or every province) and the year (or every year). */
 	List<RuleSetting> settingRows(FundingRule rule, @Nullable Long provinceId, int year) {
-		return jdbc.sql("""
-				select * from funding_rule_setting
-				where rule = :rule and (province_id is null or province_id = :province) and (year is null or year = :year)
-				order by (province_id is not null) desc, (year is not null) desc
-				""")
+		return jdbc
+			.sql("""
+					select * from funding_rule_setting
+					where rule = :rule and (province_id is null or province_id = :province) and (year is null or year = :year)
+					order by (province_id is not null) desc, (year is not null) desc
+					""")
 			.param("rule", rule.name())
 			.param("province", provinceId == null ? -1L : provinceId)
 			.param("year", year)
@@ -456,14 +471,15 @@ class FundingStore {
 	}
 
 	void upsertSetting(long provinceId, @Nullable Integer year, RuleSetting s, String by) {
-		jdbc.sql("""
-				insert into funding_rule_setting (rule, province_id, year, enabled, month, day, percent, years, amount,
-				    updated_by)
-				values (:rule, :province, :year, :enabled, :month, :day, :percent, :years, :amount, :by)
-				on conflict (rule, coalesce(province_id, 0), coalesce(year, 0)) do update set enabled = excluded.enabled,
-				    month = excluded.month, day = excluded.day, percent = excluded.percent, years = excluded.years,
-				    amount = excluded.amount, updated_by = excluded.updated_by, updated_at = now()
-				""")
+		jdbc.sql(
+				"""
+						insert into funding_rule_setting (rule, province_id, year, enabled, month, day, percent, years, amount,
+						    updated_by)
+						values (:rule, :province, :year, :enabled, :month, :day, :percent, :years, :amount, :by)
+						on conflict (rule, coalesce(province_id, 0), coalesce(year, 0)) do update set enabled = excluded.enabled,
+						    month = excluded.month, day = excluded.day, percent = excluded.percent, years = excluded.years,
+						    amount = excluded.amount, updated_by = excluded.updated_by, updated_at = now()
+						""")
 			.param("rule", s.rule().name())
 			.param("province", provinceId)
 			.param("year", year)

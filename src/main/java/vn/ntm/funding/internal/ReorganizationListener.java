@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.ntm.orgunit.UnitsReorganized;
+import vn.ntm.security.SystemTask;
 
 /**
  * When units end in a single successor (a merge, or a unit absorbed by another), their
@@ -39,9 +40,13 @@ class ReorganizationListener {
 			return;
 		}
 		long successor = successors.iterator().next();
-		for (long ended : event.ended()) {
-			service.moveToSuccessor(ended, successor, event.effectiveDate(), event.eventId());
-		}
+		// runs after the change's transaction, on its own thread: as the system, which
+		// the audit names
+		SystemTask.run(() -> {
+			for (long ended : event.ended()) {
+				service.moveToSuccessor(ended, successor, event.effectiveDate(), event.eventId());
+			}
+		});
 	}
 
 }

@@ -42,8 +42,7 @@ final class RuleEngine {
 		this.sourceName = sourceName;
 	}
 
-	List<FundingAlert> alerts(List<Facts.Work> works, List<Facts.Tx> txs, List<Facts.Request> requests,
-			LocalDate at) {
+	List<FundingAlert> alerts(List<Facts.Work> works, List<Facts.Tx> txs, List<Facts.Request> requests, LocalDate at) {
 		List<FundingAlert> alerts = new ArrayList<>();
 		for (Facts.Work work : works) {
 			workAlerts(work, at, alerts);
@@ -74,8 +73,8 @@ final class RuleEngine {
 				LocalDate d = zero.dateIn(year);
 				Money alloc = w.allocated(year, d);
 				if (at.isAfter(d) && alloc.isPositive() && w.paid(year, d).isZero()) {
-					out.add(alert(FundingRule.ZERO_AT_MID_YEAR, d, w, List.of(String.valueOf(year),
-							money(alloc), VnFormat.date(d))));
+					out.add(alert(FundingRule.ZERO_AT_MID_YEAR, d, w,
+							List.of(String.valueOf(year), money(alloc), VnFormat.date(d))));
 				}
 			}
 			if (half.enabled()) {
@@ -83,11 +82,9 @@ final class RuleEngine {
 				Money alloc = w.allocated(year, d);
 				Money paid = w.paid(year, d);
 				boolean coveredByZero = zero.enabled() && zero.dateIn(year).equals(d) && paid.isZero();
-				if (at.isAfter(d) && alloc.isPositive() && !coveredByZero
-						&& Share.of(paid, alloc).isBelow(pct(half))) {
-					out.add(alert(FundingRule.BELOW_HALF_AT_MID_YEAR, d, w,
-							List.of(String.valueOf(year), Share.of(paid, alloc).format(1), VnFormat.number(pct(half)),
-									VnFormat.date(d))));
+				if (at.isAfter(d) && alloc.isPositive() && !coveredByZero && Share.of(paid, alloc).isBelow(pct(half))) {
+					out.add(alert(FundingRule.BELOW_HALF_AT_MID_YEAR, d, w, List.of(String.valueOf(year),
+							Share.of(paid, alloc).format(1), VnFormat.number(pct(half)), VnFormat.date(d))));
 				}
 			}
 			if (full.enabled()) {
@@ -114,8 +111,8 @@ final class RuleEngine {
 				LocalDate d = w.allocatedOn().plusYears(overdue.years());
 				if (at.isAfter(d) && !w.settledBy(at)) {
 					Money upper = debtOfLevel(w, "UPPER", at);
-					out.add(alert(FundingRule.SETTLEMENT_OVERDUE, d, w, List.of(VnFormat.date(w.allocatedOn()),
-							String.valueOf(overdue.years()), money(upper))));
+					out.add(alert(FundingRule.SETTLEMENT_OVERDUE, d, w,
+							List.of(VnFormat.date(w.allocatedOn()), String.valueOf(overdue.years()), money(upper))));
 				}
 			}
 		}
@@ -229,8 +226,9 @@ final class RuleEngine {
 				continue;
 			}
 			boolean perYear = t.purpose().equals("MAINTENANCE") || t.purpose().equals("MODEL_VILLAGE");
-			groups.computeIfAbsent(t.unitId() + "/" + t.purpose() + (perYear ? "/" + t.year() : ""),
-					k -> new ArrayList<>())
+			groups
+				.computeIfAbsent(t.unitId() + "/" + t.purpose() + (perYear ? "/" + t.year() : ""),
+						k -> new ArrayList<>())
 				.add(t);
 		}
 		for (List<Facts.Tx> group : groups.values()) {
@@ -242,7 +240,8 @@ final class RuleEngine {
 			}
 			Money norm = new Money(setting.amount());
 			Money total = group.stream().map(Facts.Tx::amount).reduce(Money.ZERO, Money::plus);
-			// the model village's counterpart is a floor; the other norms are the amount of support
+			// the model village's counterpart is a floor; the other norms are the amount
+			// of support
 			boolean off = rule == FundingRule.NORM_MODEL_VILLAGE ? norm.exceeds(total) : norm.compareTo(total) != 0;
 			if (off) {
 				LocalDate date = group.stream()
@@ -250,7 +249,8 @@ final class RuleEngine {
 					.max(Comparator.naturalOrder())
 					.orElseThrow();
 				out.add(new FundingAlert(rule, date, first.unitId(), first.unitName(), null, null,
-						"funding.alert." + rule.name(), List.of(money(total), money(norm), String.valueOf(first.year())),
+						"funding.alert." + rule.name(),
+						List.of(money(total), money(norm), String.valueOf(first.year())),
 						group.stream().anyMatch(Facts.Tx::illustration)));
 			}
 		}
@@ -261,9 +261,10 @@ final class RuleEngine {
 		if (late.enabled()) {
 			LocalDate d = late.dateIn(r.year());
 			if (r.requestedOn().isAfter(d) && !at.isBefore(r.requestedOn())) {
-				out.add(new FundingAlert(FundingRule.REALLOCATION_REQUEST_LATE, d, r.unitId(), r.unitName(), null,
-						null, "funding.alert.REALLOCATION_REQUEST_LATE",
-						List.of(money(r.amount()), VnFormat.date(r.requestedOn()), VnFormat.date(d)), r.illustration()));
+				out.add(new FundingAlert(FundingRule.REALLOCATION_REQUEST_LATE, d, r.unitId(), r.unitName(), null, null,
+						"funding.alert.REALLOCATION_REQUEST_LATE",
+						List.of(money(r.amount()), VnFormat.date(r.requestedOn()), VnFormat.date(d)),
+						r.illustration()));
 			}
 		}
 		RuleSetting done = settings.of(FundingRule.REALLOCATION_NOT_DONE, r.unitId(), r.year());
@@ -273,7 +274,8 @@ final class RuleEngine {
 			if (at.isAfter(d) && !r.requestedOn().isAfter(d) && !completedInTime) {
 				out.add(new FundingAlert(FundingRule.REALLOCATION_NOT_DONE, d, r.unitId(), r.unitName(), null, null,
 						"funding.alert.REALLOCATION_NOT_DONE",
-						List.of(money(r.amount()), VnFormat.date(r.requestedOn()), VnFormat.date(d)), r.illustration()));
+						List.of(money(r.amount()), VnFormat.date(r.requestedOn()), VnFormat.date(d)),
+						r.illustration()));
 			}
 		}
 	}

@@ -90,8 +90,8 @@ class RuleEngineTests {
 				List.of(pay(d(2024, 6, 30), 2024, "NSTW_DTPT", "UPPER", "500")));
 		assertThat(rules(half, d(2024, 7, 1))).doesNotContain(FundingRule.BELOW_HALF_AT_MID_YEAR);
 		// a province may set another bar
-		overrides.put(FundingRule.BELOW_HALF_AT_MID_YEAR, new RuleSetting(FundingRule.BELOW_HALF_AT_MID_YEAR, true, 6,
-				30, new BigDecimal("60"), null, null));
+		overrides.put(FundingRule.BELOW_HALF_AT_MID_YEAR,
+				new RuleSetting(FundingRule.BELOW_HALF_AT_MID_YEAR, true, 6, 30, new BigDecimal("60"), null, null));
 		assertThat(rules(half, d(2024, 7, 1))).contains(FundingRule.BELOW_HALF_AT_MID_YEAR);
 	}
 
@@ -136,8 +136,7 @@ class RuleEngineTests {
 		assertThat(alert.date()).isEqualTo(d(2024, 5, 10));
 		// the upper-level part of the debt moves to the local budget: 800 − 600
 		assertThat(alert.args()).contains("200 triệu đồng");
-		Facts.Work settledOnTheDay = work(d(2021, 5, 10), d(2021, 6, 1), d(2022, 12, 20), d(2024, 5, 10), allocs,
-				pays);
+		Facts.Work settledOnTheDay = work(d(2021, 5, 10), d(2021, 6, 1), d(2022, 12, 20), d(2024, 5, 10), allocs, pays);
 		assertThat(rules(settledOnTheDay, d(2024, 5, 11))).doesNotContain(FundingRule.SETTLEMENT_OVERDUE);
 		// construction debt by source, and what moved to the local budget
 		var debt = engine.debt(10, List.of(unsettled), d(2024, 5, 11));
@@ -153,13 +152,11 @@ class RuleEngineTests {
 	void upperShareNotAheadOfCounterpart() {
 		List<Facts.Alloc> allocs = List.of(alloc(2024, "NST", "UPPER", "400", d(2024, 1, 25)),
 				alloc(2024, "NSX", "LOCAL", "100", d(2024, 1, 25)));
-		Facts.Work equal = work(d(2024, 1, 25), d(2024, 3, 1), null, null, allocs,
-				List.of(pay(d(2024, 6, 10), 2024, "NST", "UPPER", "200"),
-						pay(d(2024, 6, 10), 2024, "NSX", "LOCAL", "50")));
+		Facts.Work equal = work(d(2024, 1, 25), d(2024, 3, 1), null, null, allocs, List
+			.of(pay(d(2024, 6, 10), 2024, "NST", "UPPER", "200"), pay(d(2024, 6, 10), 2024, "NSX", "LOCAL", "50")));
 		assertThat(rules(equal, d(2024, 6, 10))).doesNotContain(FundingRule.COUNTERPART_BEHIND);
-		Facts.Work ahead = work(d(2024, 1, 25), d(2024, 3, 1), null, null, allocs,
-				List.of(pay(d(2024, 6, 10), 2024, "NST", "UPPER", "200"),
-						pay(d(2024, 6, 11), 2024, "NSX", "LOCAL", "50")));
+		Facts.Work ahead = work(d(2024, 1, 25), d(2024, 3, 1), null, null, allocs, List
+			.of(pay(d(2024, 6, 10), 2024, "NST", "UPPER", "200"), pay(d(2024, 6, 11), 2024, "NSX", "LOCAL", "50")));
 		assertThat(rules(ahead, d(2024, 6, 10))).contains(FundingRule.COUNTERPART_BEHIND);
 		assertThat(rules(ahead, d(2024, 6, 11))).doesNotContain(FundingRule.COUNTERPART_BEHIND);
 	}
@@ -190,8 +187,8 @@ class RuleEngineTests {
 
 	@Test
 	void carryOverByItsDeadline() {
-		List<Facts.Tx> txs = List.of(tx(2024, "NSTW_DTPT", "CARRY_IN", "300", d(2024, 1, 10), 2023, d(2024, 8, 31),
-				null));
+		List<Facts.Tx> txs = List
+			.of(tx(2024, "NSTW_DTPT", "CARRY_IN", "300", d(2024, 1, 10), 2023, d(2024, 8, 31), null));
 		List<Facts.Alloc> allocs = List.of(alloc(2023, "NSTW_DTPT", "UPPER", "300", d(2023, 4, 1)));
 		Facts.Work partly = work(d(2023, 4, 1), d(2023, 5, 1), null, null, allocs,
 				List.of(pay(d(2024, 8, 31), 2023, "NSTW_DTPT", "UPPER", "299")));
@@ -205,8 +202,7 @@ class RuleEngineTests {
 			.contains(FundingRule.CARRY_OVER_NOT_DISBURSED);
 		assertThat(rules(List.of(fully), txs, List.of(), d(2024, 9, 1)))
 			.doesNotContain(FundingRule.CARRY_OVER_NOT_DISBURSED);
-		assertThat(rules(List.of(late), txs, List.of(), d(2024, 9, 2)))
-			.contains(FundingRule.CARRY_OVER_NOT_DISBURSED);
+		assertThat(rules(List.of(late), txs, List.of(), d(2024, 9, 2))).contains(FundingRule.CARRY_OVER_NOT_DISBURSED);
 	}
 
 	static Facts.Request request(LocalDate requested, LocalDate completed) {
@@ -245,13 +241,13 @@ class RuleEngineTests {
 				List.of(tx(2025, "NSTW_SN", "ASSIGN", "400", d(2025, 1, 20), null, null, "MAINTENANCE")), List.of(),
 				d(2025, 3, 1)))
 			.contains(FundingRule.NORM_MAINTENANCE);
-		assertThat(rules(List.of(),
-				List.of(tx(2024, "NSX", "ASSIGN", "200", d(2024, 3, 1), null, null, "MODEL_VILLAGE")), List.of(),
-				d(2024, 3, 2)))
+		assertThat(
+				rules(List.of(), List.of(tx(2024, "NSX", "ASSIGN", "200", d(2024, 3, 1), null, null, "MODEL_VILLAGE")),
+						List.of(), d(2024, 3, 2)))
 			.doesNotContain(FundingRule.NORM_MODEL_VILLAGE);
-		assertThat(rules(List.of(),
-				List.of(tx(2024, "NSX", "ASSIGN", "199", d(2024, 3, 1), null, null, "MODEL_VILLAGE")), List.of(),
-				d(2024, 3, 2)))
+		assertThat(
+				rules(List.of(), List.of(tx(2024, "NSX", "ASSIGN", "199", d(2024, 3, 1), null, null, "MODEL_VILLAGE")),
+						List.of(), d(2024, 3, 2)))
 			.contains(FundingRule.NORM_MODEL_VILLAGE);
 	}
 
