@@ -167,11 +167,15 @@ class FundingTests {
 	}
 
 	Setup workWithAllocation(String millions) {
+		return workWithAllocation(millions, null);
+	}
+
+	Setup workWithAllocation(String millions, String projectCode) {
 		UnitRef commune = data.commune("502", "Xã Vốn");
 		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, commune.code());
 		long work = SystemTask
 			.call(() -> funding.createWork(new FundingManagement.NewWork(commune.id(), "Đường thôn kiểm thử", "UBND xã",
-					null, "2", tr("500"), null, LocalDate.of(2024, 1, 20), LocalDate.of(2024, 3, 1), null)));
+					projectCode, "2", tr("500"), null, LocalDate.of(2024, 1, 20), LocalDate.of(2024, 3, 1), null)));
 		SystemTask.run(() -> funding.allocate(work,
 				new FundingManagement.NewAllocation(2024, "NST", tr(millions), "QĐ thử", LocalDate.of(2024, 1, 20))));
 		return new Setup(officer, commune, work);
@@ -332,6 +336,76 @@ class FundingTests {
 		mvc.perform(get("/funding/provinces/{id}/ranking", quangNam.id()).param("year", "2024").with(user("quangnam")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Thành phố Tam Kỳ")));
+	}
+
+	static byte[] workbook(Object[]... rows) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet sheet = book.createSheet("Giải ngân");
+			Row header = sheet.createRow(0);
+			String[] titles = { "Mã dự án", "Ngày giải ngân", "Vốn năm", "Mã nguồn vốn", "Số tiền (triệu đồng)",
+					"Ghi chú" };
+			for (int i = 0; i < titles.length; i++) {
+				header.createCell(i).setCellValue(titles[i]);
+			}
+			for (int r = 0; r < rows.length; r++) {
+				Row row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows[r].length; c++) {
+					if (rows[r][c] instanceof Number n) {
+						row.createCell(c).setCellValue(n.doubleValue());
+					}
+					else {
+						row.createCell(c).setCellValue(String.valueOf(rows[r][c]));
+					}
+				}
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
+	void disbursementsImportFromXlsxAllOrNothing() throws Exception {
+		String code = TestData.unique("KT-");
+		Setup s = workWithAllocation("100", code);
+		byte[] bad = workbook(new Object[] { code, "10/05/2024", 2024, "NST", "60,5", "đợt 1" },
+				new Object[] { code, "11/05/2024", 2024, "NST", 40, "đợt 2 vượt vốn" },
+				new Object[] { "KHONG-CO", "31/02/2024", "hai", "ABC", "-1", "" });
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/v1/funding/units/{id}/disbursements.xlsx", s.commune().id())
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad))
+			.with(user(s.officer().username()))
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Dòng 4")))
+			.andExpect(content().string(containsString("KHONG-CO")));
+		assertThat(payments(s.workId())).isZero();
+		// only the payment beyond the allocation is wrong: still nothing is saved, and
+		// its row is named
+		byte[] over = workbook(new Object[] { code, "10/05/2024", 2024, "NST", "60,5", "đợt 1" },
+				new Object[] { code, "11/05/2024", 2024, "NST", 40, "đợt 2 vượt vốn" });
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/funding/units/{id}/import", s.commune().id())
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", over))
+			.with(user(s.officer().username()))
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Dòng 3")))
+			.andExpect(content().string(containsString("chỉ còn 39,5 triệu đồng")));
+		assertThat(payments(s.workId())).isZero();
+		byte[] good = workbook(new Object[] { code, "10/05/2024", 2024, "NST", "60,5", "đợt 1" },
+				new Object[] { code, "11/05/2024", 2024, "NST", 39.5, "đợt 2" });
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/v1/funding/units/{id}/disbursements.xlsx", s.commune().id())
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", good))
+			.with(user(s.officer().username()))
+			.with(csrf())).andExpect(status().isCreated());
+		assertThat(payments(s.workId())).isEqualTo(2);
+		assertThat(SystemTask.call(() -> funding.work(s.workId(), LocalDate.of(2024, 6, 1))).work().disbursed())
+			.isEqualTo(tr("100"));
 	}
 
 }

@@ -665,6 +665,10 @@ class FundingService implements FundingManagement, FundingAlerts {
 
 	// ------------------------------------------------------------------ helpers
 
+	void requireEdit(long unitId) {
+		access.requireActOn(unitId, Permission.FUNDING_EDIT);
+	}
+
 	/** The unit and every unit below it as of {@code at}, with names. */
 	Map<Long, String> subtree(long unitId, LocalDate at) {
 		Map<Long, String> names = new LinkedHashMap<>();
