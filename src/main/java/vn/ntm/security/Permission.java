@@ -52,6 +52,12 @@ public enum Permission {
 	ASSESSMENT_APPROVE,
 	/** Reopen an approved assessment, with a reason. */
 	ASSESSMENT_REOPEN,
+	/**
+	 * Record capital plans, works, allocations, disbursements and reallocation requests
+	 * of units within the scope; a province office also sets its province's funding
+	 * rules.
+	 */
+	FUNDING_EDIT,
 	/** Search the whole audit trail. */
 	AUDIT_SEARCH,
 

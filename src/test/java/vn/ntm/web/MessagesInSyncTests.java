@@ -31,7 +31,7 @@ class MessagesInSyncTests {
 
 	/** The bundles, as spring.messages.basename lists them. */
 	private static final java.util.List<String> BUNDLES = java.util.List.of("messages", "i18n/criteria",
-			"i18n/assessment", "i18n/work");
+			"i18n/assessment", "i18n/work", "i18n/funding");
 
 	@Test
 	void shouldHaveTheSameKeysInEveryLanguage() throws IOException {
