@@ -52,6 +52,11 @@ public enum Permission {
 	ASSESSMENT_APPROVE,
 	/** Reopen an approved assessment, with a reason. */
 	ASSESSMENT_REOPEN,
+	/**
+	 * Keep the plans of units within the scope (plans, sections, tasks, assignments) and
+	 * report progress on their tasks.
+	 */
+	PLAN_EDIT,
 	/** Search the whole audit trail. */
 	AUDIT_SEARCH,
 
