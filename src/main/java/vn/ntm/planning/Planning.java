@@ -29,6 +29,9 @@ public interface Planning {
 
 	List<ProgressView> progress(long taskId);
 
+	/** Whether the user may open the plan (a task may be readable without its plan). */
+	boolean canReadPlan(long planId);
+
 	/** Whether the user may report progress on the task. */
 	boolean canReport(long taskId);
 

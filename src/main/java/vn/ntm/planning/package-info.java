@@ -5,7 +5,7 @@
  * the caller's units.
  */
 @ApplicationModule(displayName = "Kế hoạch",
-		allowedDependencies = { "shared", "audit", "security", "orgunit", "criteria" })
+		allowedDependencies = { "shared", "audit", "security", "orgunit", "criteria", "platform::jobs" })
 @NullMarked
 package vn.ntm.planning;
 

@@ -60,7 +60,7 @@ import vn.ntm.shared.VnText;
 @Transactional(readOnly = true)
 class PlanningService implements Planning {
 
-	private static final String TASK_COLUMNS = """
+	static final String TASK_COLUMNS = """
 			t.id, t.plan_id, p.title as plan_title, p.unit_id as plan_unit_id, p.year_from, t.section_id,
 			t.number, t.title, t.description, t.milestone, t.criterion, t.indicator, t.unit_ids, t.lead_agency,
 			t.lead_person, t.lead_position, t.lead_user_id, t.helpers, t.deadline_text, t.quantity,
@@ -181,7 +181,11 @@ class PlanningService implements Planning {
 	@Override
 	public TaskView task(long taskId) {
 		TaskView task = findTask(taskId).orElseThrow(() -> new NotFoundException("planning.task.notFound", taskId));
-		requirePlan(task.planId());
+		// the plan's readers, and those of a unit the task concerns (a commune reads the
+		// city's task about it)
+		if (!access.canRead(task.planUnitId()) && task.unitIds().stream().noneMatch(access::canRead)) {
+			access.requireRead(task.planUnitId());
+		}
 		return task;
 	}
 
@@ -195,6 +199,16 @@ class PlanningService implements Planning {
 					rs.getBigDecimal("quantity_done"), rs.getString("note"), rs.getString("reported_by"),
 					rs.getTimestamp("reported_at").toInstant()))
 			.list();
+	}
+
+	@Override
+	public boolean canReadPlan(long planId) {
+		return jdbc.sql("select unit_id from plan where id = :id")
+			.param("id", planId)
+			.query(Long.class)
+			.optional()
+			.map(access::canRead)
+			.orElse(false);
 	}
 
 	@Override

@@ -56,6 +56,7 @@ class PlanPageController {
 	String plans(@RequestParam(required = false) @Nullable Long unit, Model model) {
 		model.addAttribute("plans", unit == null ? planning.plans() : planning.plans(unit));
 		model.addAttribute("unit", unit);
+		model.addAttribute("today", VnFormat.today());
 		if (unit != null) {
 			model.addAttribute("overdue", planning.overdue(unit, VnFormat.today()));
 		}
@@ -97,7 +98,9 @@ class PlanPageController {
 	String task(@PathVariable long id, Model model) {
 		TaskView task = planning.task(id);
 		model.addAttribute("task", task);
-		model.addAttribute("plan", planning.plan(task.planId()));
+		boolean planReadable = planning.canReadPlan(task.planId());
+		model.addAttribute("planReadable", planReadable);
+		model.addAttribute("planEditable", planReadable && planning.plan(task.planId()).editable());
 		model.addAttribute("reports", planning.progress(id));
 		model.addAttribute("canReport", planning.canReport(id) && task.status().isOpen());
 		model.addAttribute("today", VnFormat.today());
@@ -112,9 +115,8 @@ class PlanPageController {
 			@RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect,
 			HttpServletResponse response, Locale locale) {
 		try {
-			LocalDate on = reportedOn == null || reportedOn.isBlank() ? null
-					: VnFormat.parseDate(reportedOn)
-						.orElseThrow(() -> new BusinessRuleException("planning.progress.unreadable"));
+			LocalDate on = reportedOn == null || reportedOn.isBlank() ? null : VnFormat.parseDate(reportedOn)
+				.orElseThrow(() -> new BusinessRuleException("planning.progress.unreadable"));
 			Integer share = percent == null || percent.isBlank() ? null : Integer.valueOf(percent.strip());
 			BigDecimal done = quantityDone == null || quantityDone.isBlank() ? null
 					: new BigDecimal(quantityDone.strip().replace(".", "").replace(',', '.'));
