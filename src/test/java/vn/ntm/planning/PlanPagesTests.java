@@ -92,7 +92,7 @@ class PlanPagesTests {
 		mvc.perform(get("/api/v1/plans/{id}/tasks", plan).param("criterion", "2").with(as(hungMy)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(3))
-			.andExpect(jsonPath("$[*].quantityUnit", hasItem("km")))
+			.andExpect(jsonPath("$[*].quantityUnit", hasItem("km")));
 		mvc.perform(get("/api/v1/plans/{id}/coverage", plan).with(as(hungMy)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.setCode").value("QD318_XA_NTM"));
