@@ -65,4 +65,15 @@ public interface Planning {
 
 	void assign(long planId, String criterion, String person, String position);
 
+	/** The plan's tasks as an .xlsx workbook (sheet "Nhiệm vụ"), in the plan's order. */
+	byte[] exportTasks(long planId);
+
+	/**
+	 * Adds the tasks of an .xlsx workbook in the export's columns: all or nothing — a
+	 * file with any problem is refused with every problem placed at its row and column.
+	 * Sections are matched by their label ("III.1. Công tác…") or created. Returns how
+	 * many tasks were added.
+	 */
+	int importTasks(long planId, byte[] workbook);
+
 }

@@ -139,4 +139,89 @@ class PlanPagesTests {
 			.andExpect(jsonPath("$.status").value("IN_PROGRESS"));
 	}
 
+	@Test
+	void shouldExportTasksToXlsxAndImportAllOrNothing() throws Exception {
+		UserView hungMy = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "02314");
+		long plan = planOf("02314");
+		byte[] exported = mvc.perform(get("/plans/{id}/tasks.xlsx", plan).with(as(hungMy)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(exported))) {
+			var sheet = workbook.getSheet("Nhiệm vụ");
+			org.assertj.core.api.Assertions.assertThat(sheet.getLastRowNum()).isEqualTo(39);
+			org.assertj.core.api.Assertions.assertThat(sheet.getRow(0).getCell(9).getStringCellValue())
+				.isEqualTo("Thời hạn");
+			boolean found = false;
+			for (var row : sheet) {
+				if (row.getCell(2).getStringCellValue().contains("Nà Khện")) {
+					found = true;
+					org.assertj.core.api.Assertions.assertThat(row.getCell(11).getNumericCellValue()).isEqualTo(0.51);
+					org.assertj.core.api.Assertions.assertThat(row.getCell(12).getStringCellValue()).isEqualTo("km");
+				}
+			}
+			org.assertj.core.api.Assertions.assertThat(found).isTrue();
+		}
+
+		UserView district = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "502");
+		long tamKy = data.unit("502", TestData.BEFORE_REFORM).id();
+		long target = PlanningTests.as(district, () -> planning.createPlan(new PlanForm(tamKy, null, null,
+				"UBND thành phố Tam Kỳ", 2024, 2024, TestData.unique("Kế hoạch nhập "), null, null, null, null)));
+		byte[] bad = workbook(new String[][] {
+				{ "I. Hạ tầng", "1", "Bê tông hóa đường", "2", "", "", "", "", "", "trong quý I/2024", "", "1,5",
+						"km" },
+				{ "I. Hạ tầng", "2", "Lắp biển báo", "2", "", "", "", "", "", "khi có vốn", "", "", "" },
+				{ "", "3", "", "", "", "", "", "", "", "", "", "", "" },
+				{ "II. Môi trường", "4", "Nhà tiêu", "17", "", "", "", "", "", "tháng 10/2024", "", "nhiều", "hộ" } });
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/plans/{id}/tasks/import", target)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "nv.xlsx", null, bad))
+			.with(as(district))
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Dòng 3")))
+			.andExpect(content().string(containsString("khi có vốn")))
+			.andExpect(content().string(containsString("Dòng 4")))
+			.andExpect(content().string(containsString("Dòng 5")))
+			.andExpect(content().string(containsString("nhiều")));
+		org.assertj.core.api.Assertions.assertThat(SystemTask.call(() -> planning.tasks(target, TaskFilter.all())))
+			.isEmpty();
+
+		byte[] good = workbook(new String[][] {
+				{ "I. Hạ tầng", "1", "Bê tông hóa đường", "2", "", "Phòng QLĐT", "", "", "", "trong quý I/2024", "",
+						"1,5", "km" },
+				{ "II. Môi trường", "2", "Nhà tiêu", "17", "", "", "", "", "", "tháng 10/2024", "", "56", "hộ" } });
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/v1/plans/{id}/tasks/import", target)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "nv.xlsx", null, good))
+			.with(as(district))).andExpect(status().isCreated()).andExpect(jsonPath("$.added").value(2));
+		var tasks = SystemTask.call(() -> planning.tasks(target, TaskFilter.all()));
+		org.assertj.core.api.Assertions.assertThat(tasks)
+			.extracting(TaskView::title)
+			.containsExactly("Bê tông hóa đường", "Nhà tiêu");
+		org.assertj.core.api.Assertions.assertThat(tasks.get(0).quantity()).isEqualByComparingTo("1.5");
+		org.assertj.core.api.Assertions.assertThat(SystemTask.call(() -> planning.plan(target)).sections()).hasSize(2);
+	}
+
+	static byte[] workbook(String[][] rows) throws java.io.IOException {
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				var out = new java.io.ByteArrayOutputStream()) {
+			var sheet = workbook.createSheet("Nhiệm vụ");
+			var header = sheet.createRow(0);
+			header.createCell(0).setCellValue("Mục");
+			for (int r = 0; r < rows.length; r++) {
+				var row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows[r].length; c++) {
+					if (!rows[r][c].isEmpty()) {
+						row.createCell(c).setCellValue(rows[r][c]);
+					}
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
 }

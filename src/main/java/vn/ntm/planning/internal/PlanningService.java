@@ -519,6 +519,48 @@ class PlanningService implements Planning {
 				Map.of("planId", planId, "criterion", criterion, "person", person)));
 	}
 
+	@Override
+	public byte[] exportTasks(long planId) {
+		PlanView plan = plan(planId);
+		List<TaskView> tasks = jdbc.sql("select " + TASK_COLUMNS + """
+				from plan_task t join plan p on p.id = t.plan_id
+				left join plan_section s on s.id = t.section_id
+				where t.plan_id = :id order by s.position nulls first, t.position, t.id
+				""").param("id", planId).query(PlanningService::task).list();
+		return TaskWorkbook.write(plan, tasks);
+	}
+
+	@Override
+	@Transactional
+	public int importTasks(long planId, byte[] workbook) {
+		PlanRow plan = requirePlan(planId);
+		requireEdit(plan.unitId());
+		List<TaskWorkbook.ImportRow> rows = TaskWorkbook.read(workbook, plan.yearFrom());
+		Map<String, Long> sections = new HashMap<>();
+		plan(planId).sections().forEach(s -> {
+			sections.put(s.label(), s.id());
+			if (s.number() != null) {
+				sections.putIfAbsent(s.number(), s.id());
+			}
+			sections.putIfAbsent(s.title(), s.id());
+		});
+		for (TaskWorkbook.ImportRow row : rows) {
+			Long section = null;
+			if (row.section() != null) {
+				section = sections.get(row.section());
+				if (section == null) {
+					section = addSection(planId, null, row.section());
+					sections.put(row.section(), section);
+				}
+			}
+			addTask(planId,
+					new TaskForm(section, row.number(), row.title(), null, false, row.criterion(), row.indicator(),
+							List.of(), row.agency(), row.person(), row.position(), null, row.helpers(), row.deadline(),
+							row.quantity(), row.quantityUnit(), row.money(), row.moneySource(), row.note()));
+		}
+		return rows.size();
+	}
+
 	// ---- rules and helpers
 
 	private Deadline validate(PlanRow plan, TaskForm form) {

@@ -94,6 +94,35 @@ class PlanPageController {
 		return "planning/plan";
 	}
 
+	@GetMapping("/plans/{id}/tasks.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable long id) {
+		return xlsx(planning.exportTasks(id), "ke-hoach-" + id + "-nhiem-vu.xlsx");
+	}
+
+	static org.springframework.http.ResponseEntity<byte[]> xlsx(byte[] body, String fileName) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType
+				.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+			.body(body);
+	}
+
+	@PostMapping("/plans/{id}/tasks/import")
+	String importTasks(@PathVariable long id,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model,
+			RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws java.io.IOException {
+		try {
+			int added = planning.importTasks(id, file.getBytes());
+			redirect.addFlashAttribute("imported", added);
+			return FormFlow.saved(redirect, "/plans/" + id);
+		}
+		catch (BusinessRuleException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			flow.error(model, ex, locale);
+			return plan(id, null, null, null, null, "list", model);
+		}
+	}
+
 	@GetMapping("/tasks/{id}")
 	String task(@PathVariable long id, Model model) {
 		TaskView task = planning.task(id);

@@ -83,6 +83,22 @@ class PlanningApiController {
 		return planning.task(planning.addTask(id, task));
 	}
 
+	@GetMapping("/plans/{id}/tasks.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable long id) {
+		return PlanPageController.xlsx(planning.exportTasks(id), "ke-hoach-" + id + "-nhiem-vu.xlsx");
+	}
+
+	/**
+	 * Adds the tasks of an .xlsx (the export's columns), all or nothing; 422 lists every
+	 * problem.
+	 */
+	@PostMapping(path = "/plans/{id}/tasks/import", consumes = "multipart/form-data")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Integer> importTasks(@PathVariable long id,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+		return Map.of("added", planning.importTasks(id, file.getBytes()));
+	}
+
 	@GetMapping("/plans/{id}/coverage")
 	Coverage coverage(@PathVariable long id) {
 		return planning.coverage(id);
