@@ -18,8 +18,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.planning.DutyForm;
 import vn.ntm.planning.PlanForm;
 import vn.ntm.planning.Planning;
+import vn.ntm.planning.ReportingDuties;
 import vn.ntm.planning.TaskForm;
 import vn.ntm.security.SystemTask;
 import vn.ntm.shared.StartupTask;
@@ -44,15 +46,19 @@ class SeedPlans extends StartupTask {
 
 	private final Planning planning;
 
+	private final ReportingDuties duties;
+
 	private final UnitManagement units;
 
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transaction;
 
-	SeedPlans(Planning planning, UnitManagement units, JdbcClient jdbc, TransactionTemplate transaction) {
+	SeedPlans(Planning planning, ReportingDuties duties, UnitManagement units, JdbcClient jdbc,
+			TransactionTemplate transaction) {
 		super(SeedLoader.PHASE + 1);
 		this.planning = planning;
+		this.duties = duties;
 		this.units = units;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -64,7 +70,15 @@ class SeedPlans extends StartupTask {
 	record PlanRow(String unit, LocalDate at, @Nullable String number, @Nullable LocalDate issuedOn, String issuer,
 			int yearFrom, int yearTo, String title, @Nullable String legalBases, @Nullable String implementsPlans,
 			@Nullable String source, @Nullable String criteriaSet, @Nullable List<AssignmentRow> assignments,
-			List<SectionRow> sections) {
+			List<SectionRow> sections, @Nullable List<DutyRow> duties) {
+	}
+
+	/**
+	 * A report owed: by the unit with the code (or a village of the plan's unit), to the
+	 * recipient.
+	 */
+	record DutyRow(@Nullable String unit, @Nullable String village, String recipient, @Nullable String recipientUnit,
+			String title, String schedule, LocalDate startsOn, @Nullable LocalDate endsOn) {
 	}
 
 	record AssignmentRow(String person, @Nullable String position, List<String> criteria) {
@@ -125,8 +139,22 @@ class SeedPlans extends StartupTask {
 					count++;
 				}
 			}
+			if (row.duties() != null) {
+				for (DutyRow d : row.duties()) {
+					UnitRef owes = d.village() != null ? village(unit, d.village(), row.at())
+							: d.unit() != null ? code(d.unit(), row.at()) : unit;
+					Long to = d.recipientUnit() == null ? null : code(d.recipientUnit(), row.at()).id();
+					duties.create(new DutyForm(owes.id(), to, d.recipient(), d.title(), d.schedule(), d.startsOn(),
+							d.endsOn(), planId));
+				}
+			}
 		}
 		return count;
+	}
+
+	private UnitRef code(String code, LocalDate at) {
+		return units.findByCode(code, at)
+			.orElseThrow(() -> new IllegalStateException("Seed unit " + code + " missing at " + at));
 	}
 
 	private UnitRef village(UnitRef commune, String name, LocalDate at) {

@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -43,7 +43,7 @@ class PlanPagesTests {
 	TestData data;
 
 	static RequestPostProcessor as(UserView user) {
-		return httpBasic(user.username(), TestData.PASSWORD);
+		return user(user.username());
 	}
 
 	long planOf(String code) {
@@ -129,9 +129,11 @@ class PlanPagesTests {
 			.andExpect(content().string(containsString("50%")))
 			.andExpect(content().string(containsString("Đã lắp 3,5")));
 		mvc.perform(post("/api/v1/tasks/{id}/progress", task).with(as(district))
+			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"percent\": 60, \"expectedVersion\": 0}")).andExpect(status().isConflict());
 		mvc.perform(post("/api/v1/tasks/{id}/progress", task).with(as(district))
+			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"percent\": 60, \"expectedVersion\": 1}"))
 			.andExpect(status().isCreated())
@@ -196,7 +198,8 @@ class PlanPagesTests {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.multipart("/api/v1/plans/{id}/tasks/import", target)
 			.file(new org.springframework.mock.web.MockMultipartFile("file", "nv.xlsx", null, good))
-			.with(as(district))).andExpect(status().isCreated()).andExpect(jsonPath("$.added").value(2));
+			.with(as(district))
+			.with(csrf())).andExpect(status().isCreated()).andExpect(jsonPath("$.added").value(2));
 		var tasks = SystemTask.call(() -> planning.tasks(target, TaskFilter.all()));
 		org.assertj.core.api.Assertions.assertThat(tasks)
 			.extracting(TaskView::title)
