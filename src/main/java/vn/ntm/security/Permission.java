@@ -58,6 +58,10 @@ public enum Permission {
 	 * rules.
 	 */
 	FUNDING_EDIT,
+	 * Keep the plans of units within the scope (plans, sections, tasks, assignments) and
+	 * report progress on their tasks.
+	 */
+	PLAN_EDIT,
 	/** Search the whole audit trail. */
 	AUDIT_SEARCH,
 

@@ -7,7 +7,7 @@
  * a single administrator whose password comes from {@code NTM_ADMIN_PASSWORD}.
  */
 @ApplicationModule(displayName = "Dữ liệu khởi tạo",
-		allowedDependencies = { "shared", "security", "orgunit", "criteria", "assessment" })
+		allowedDependencies = { "shared", "security", "orgunit", "criteria", "assessment", "planning" })
 @NullMarked
 package vn.ntm.seed;
 

@@ -1,0 +1,79 @@
+package vn.ntm.planning;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Plans, their tasks and progress. Every call is checked against the caller's units: a
+ * plan is read by those who may read its unit, changed by those who may act on it with
+ * {@code PLAN_EDIT}; progress on a task is also reported by those who act on a unit the
+ * task concerns and by its lead.
+ */
+public interface Planning {
+
+	/** The plans the user may read, of the unit and every unit below it, newest first. */
+	List<PlanSummary> plans(long unitId);
+
+	/** Every plan the user may read, newest first. */
+	List<PlanSummary> plans();
+
+	PlanView plan(long planId);
+
+	/**
+	 * The plan's tasks that pass the filter: open tasks past their due day first (the
+	 * oldest first), then in the plan's order.
+	 */
+	List<TaskView> tasks(long planId, TaskFilter filter);
+
+	TaskView task(long taskId);
+
+	List<ProgressView> progress(long taskId);
+
+	/** Whether the user may open the plan (a task may be readable without its plan). */
+	boolean canReadPlan(long planId);
+
+	/** Whether the user may report progress on the task. */
+	boolean canReport(long taskId);
+
+	/** The open tasks the user leads (by account), late first, then by due day. */
+	List<TaskView> myTasks();
+
+	/**
+	 * The open tasks past their due day in the plans the user may read, of the unit and
+	 * below it, oldest first.
+	 */
+	List<TaskView> overdue(long unitId, LocalDate today);
+
+	Coverage coverage(long planId);
+
+	long createPlan(PlanForm plan);
+
+	long addSection(long planId, String number, String title);
+
+	long addTask(long planId, TaskForm task);
+
+	TaskView updateTask(long taskId, TaskForm task, int expectedVersion);
+
+	/**
+	 * Records a progress report; the task's progress, quantity done and status follow it
+	 * (100% or the whole quantity finishes it).
+	 */
+	TaskView report(long taskId, ProgressForm report, int expectedVersion);
+
+	/** Sets the status (the lead above returns a report with a reason, stops a task…). */
+	TaskView changeStatus(long taskId, TaskStatus status, String reason, int expectedVersion);
+
+	void assign(long planId, String criterion, String person, String position);
+
+	/** The plan's tasks as an .xlsx workbook (sheet "Nhiệm vụ"), in the plan's order. */
+	byte[] exportTasks(long planId);
+
+	/**
+	 * Adds the tasks of an .xlsx workbook in the export's columns: all or nothing — a
+	 * file with any problem is refused with every problem placed at its row and column.
+	 * Sections are matched by their label ("III.1. Công tác…") or created. Returns how
+	 * many tasks were added.
+	 */
+	int importTasks(long planId, byte[] workbook);
+
+}

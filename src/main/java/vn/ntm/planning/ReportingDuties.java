@@ -1,0 +1,25 @@
+package vn.ntm.planning;
+
+import java.util.List;
+
+/**
+ * Recurring reports units owe each other, and the reports submitted. Read by those who
+ * read the unit that owes or the unit owed; a report is submitted by those who act on the
+ * unit that owes it ({@code PLAN_EDIT}); a duty is set by those who act on either.
+ */
+public interface ReportingDuties {
+
+	/** The duties the unit (or a unit below it) owes, and those owed to it. */
+	List<DutyView> duties(long unitId);
+
+	/** Every duty the user may read. */
+	List<DutyView> duties();
+
+	DutyView duty(long dutyId);
+
+	long create(DutyForm duty);
+
+	/** Records the report for one occurrence; a second report for it is refused. */
+	DutyView submit(long dutyId, SubmissionForm report);
+
+}

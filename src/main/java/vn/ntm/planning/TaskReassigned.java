@@ -1,0 +1,5 @@
+package vn.ntm.planning;
+
+/** A task was given to another lead (an account). */
+public record TaskReassigned(long taskId, long leadUserId) {
+}

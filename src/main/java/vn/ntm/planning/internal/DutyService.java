@@ -1,0 +1,215 @@
+package vn.ntm.planning.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ntm.audit.AuditLog;
+import vn.ntm.audit.AuditRecord;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.planning.Deadline;
+import vn.ntm.planning.DutyForm;
+import vn.ntm.planning.DutyView;
+import vn.ntm.planning.ReportingDuties;
+import vn.ntm.planning.SubmissionForm;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.CurrentUser;
+import vn.ntm.security.Permission;
+import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.NotFoundException;
+import vn.ntm.shared.VnFormat;
+
+/**
+ * Reporting duties and submitted reports on PostgreSQL, with access by unit and audit.
+ */
+@Service
+@Transactional(readOnly = true)
+class DutyService implements ReportingDuties {
+
+	private final JdbcClient jdbc;
+
+	private final AccessPolicy access;
+
+	private final AuditLog audit;
+
+	private final UnitManagement units;
+
+	DutyService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, UnitManagement units) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.audit = audit;
+		this.units = units;
+	}
+
+	record Row(long id, long unitId, @Nullable Long recipientUnitId, String recipient, String title, String schedule,
+			LocalDate startsOn, @Nullable LocalDate endsOn, int version) {
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getLong("unit_id"),
+				rs.getObject("recipient_unit_id") == null ? null : rs.getLong("recipient_unit_id"),
+				rs.getString("recipient"), rs.getString("title"), rs.getString("schedule_text"),
+				rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+				rs.getInt("row_version"));
+	}
+
+	@Override
+	public List<DutyView> duties(long unitId) {
+		access.requireRead(unitId);
+		List<DutyView> result = new ArrayList<>();
+		for (Row row : jdbc.sql("select * from report_duty order by starts_on desc, id")
+			.query(DutyService::row)
+			.list()) {
+			if (!readable(row)) {
+				continue;
+			}
+			boolean owed = row.recipientUnitId() != null && row.recipientUnitId() == unitId;
+			boolean ours = row.unitId() == unitId
+					|| units.ancestors(row.unitId(), row.startsOn()).stream().anyMatch(a -> a.id() == unitId);
+			if (owed || ours) {
+				result.add(view(row));
+			}
+		}
+		return result;
+	}
+
+	@Override
+	public List<DutyView> duties() {
+		return jdbc.sql("select * from report_duty order by starts_on desc, id")
+			.query(DutyService::row)
+			.list()
+			.stream()
+			.filter(this::readable)
+			.map(this::view)
+			.toList();
+	}
+
+	@Override
+	public DutyView duty(long dutyId) {
+		Row row = find(dutyId);
+		if (!readable(row)) {
+			access.requireRead(row.unitId());
+		}
+		return view(row);
+	}
+
+	@Override
+	@Transactional
+	public long create(DutyForm form) {
+		if (!access.canActOn(form.unitId(), Permission.PLAN_EDIT)
+				&& (form.recipientUnitId() == null || !access.canActOn(form.recipientUnitId(), Permission.PLAN_EDIT))) {
+			access.requireActOn(form.unitId(), Permission.PLAN_EDIT);
+		}
+		if (form.title() == null || form.title().isBlank() || form.recipient() == null || form.recipient().isBlank()) {
+			throw new BusinessRuleException("planning.duty.required");
+		}
+		Deadline.parse(form.schedule(), form.startsOn().getYear());
+		if (form.endsOn() != null && form.endsOn().isBefore(form.startsOn())) {
+			throw new BusinessRuleException("planning.duty.period");
+		}
+		long id = jdbc
+			.sql("""
+					insert into report_duty (unit_id, recipient_unit_id, recipient, title, schedule_text, starts_on, ends_on,
+					                         plan_id, changed_by)
+					values (:unit, :recipientUnit, :recipient, :title, :schedule, :starts, :ends, :plan, :by) returning id
+					""")
+			.param("unit", form.unitId())
+			.param("recipientUnit", form.recipientUnitId())
+			.param("recipient", form.recipient().strip())
+			.param("title", form.title().strip())
+			.param("schedule", form.schedule().strip())
+			.param("starts", form.startsOn())
+			.param("ends", form.endsOn())
+			.param("plan", form.planId())
+			.param("by", actor())
+			.query(Long.class)
+			.single();
+		audit.record(AuditRecord.created("report_duty", id, form.title(),
+				"Giao chế độ báo cáo \"" + form.title() + "\" (" + form.schedule() + ")", form));
+		return id;
+	}
+
+	@Override
+	@Transactional
+	public DutyView submit(long dutyId, SubmissionForm report) {
+		Row row = find(dutyId);
+		access.requireActOn(row.unitId(), Permission.PLAN_EDIT);
+		Deadline schedule = Deadline.parse(row.schedule(), row.startsOn().getYear());
+		LocalDate today = VnFormat.today();
+		LocalDate on = report.submittedOn() == null ? today : report.submittedOn();
+		if (on.isAfter(today)) {
+			throw new BusinessRuleException("planning.progress.future", VnFormat.date(on));
+		}
+		boolean known = schedule.occurrences(row.startsOn(), row.endsOn() != null ? row.endsOn() : today.plusYears(1))
+			.contains(report.dueOn());
+		if (!known) {
+			throw new BusinessRuleException("planning.duty.noSuchOccurrence", VnFormat.date(report.dueOn()));
+		}
+		if ((report.content() == null || report.content().isBlank())
+				&& (report.figures() == null || report.figures().isBlank())) {
+			throw new BusinessRuleException("planning.duty.emptyReport");
+		}
+		int added = jdbc.sql("""
+				insert into report_submission (duty_id, due_on, submitted_on, content, figures, submitted_by)
+				values (:duty, :due, :on, :content, :figures, :by)
+				on conflict on constraint report_submission_once do nothing
+				""")
+			.param("duty", dutyId)
+			.param("due", report.dueOn())
+			.param("on", on)
+			.param("content", report.content())
+			.param("figures", report.figures())
+			.param("by", actor())
+			.update();
+		if (added == 0) {
+			throw new BusinessRuleException("planning.duty.alreadySubmitted", VnFormat.date(report.dueOn()));
+		}
+		audit.record(new AuditRecord("SUBMIT", "report_duty", String.valueOf(dutyId), row.title(),
+				"Nộp báo cáo \"" + row.title() + "\" kỳ " + VnFormat.date(report.dueOn()), null, report));
+		return view(row);
+	}
+
+	private boolean readable(Row row) {
+		return access.canRead(row.unitId()) || (row.recipientUnitId() != null && access.canRead(row.recipientUnitId()));
+	}
+
+	private Row find(long dutyId) {
+		return jdbc.sql("select * from report_duty where id = :id")
+			.param("id", dutyId)
+			.query(DutyService::row)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("planning.duty.notFound", dutyId));
+	}
+
+	private DutyView view(Row row) {
+		Deadline schedule = Deadline.parse(row.schedule(), row.startsOn().getYear());
+		Map<LocalDate, DutyView.Submitted> submitted = new HashMap<>();
+		jdbc.sql(
+				"select due_on, submitted_on, content, figures, submitted_by from report_submission where duty_id = :id")
+			.param("id", row.id())
+			.query((rs, n) -> submitted.put(rs.getObject(1, LocalDate.class),
+					new DutyView.Submitted(rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
+							rs.getString(5))))
+			.list();
+		LocalDate today = VnFormat.today();
+		List<DutyView.Occurrence> occurrences = DutyView.occurrences(schedule, row.startsOn(), row.endsOn(),
+				today.plusMonths(1), today, submitted);
+		String name = units.find(row.unitId(), row.startsOn()).map(UnitRef::fullName).orElse("#" + row.unitId());
+		return new DutyView(row.id(), row.unitId(), name, row.recipientUnitId(), row.recipient(), row.title(), schedule,
+				row.startsOn(), row.endsOn(), occurrences, row.version());
+	}
+
+	private String actor() {
+		return access.currentIfAny().map(CurrentUser::fullName).orElse("hệ thống");
+	}
+
+}

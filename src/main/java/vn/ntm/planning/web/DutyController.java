@@ -1,0 +1,107 @@
+package vn.ntm.planning.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ntm.planning.DutyForm;
+import vn.ntm.planning.DutyView;
+import vn.ntm.planning.ReportingDuties;
+import vn.ntm.planning.SubmissionForm;
+import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.VnFormat;
+import vn.ntm.shared.web.FormFlow;
+
+/**
+ * Reporting duties: the reports units owe, each occurrence on time, late, missing or
+ * upcoming; a report submitted for an occurrence. Pages and API.
+ */
+@Controller
+class DutyController {
+
+	private final ReportingDuties duties;
+
+	private final FormFlow flow;
+
+	DutyController(ReportingDuties duties, FormFlow flow) {
+		this.duties = duties;
+		this.flow = flow;
+	}
+
+	@GetMapping("/plans/duties")
+	String list(@RequestParam(required = false) @Nullable Long unit, Model model) {
+		model.addAttribute("duties", unit == null ? duties.duties() : duties.duties(unit));
+		return "planning/duties";
+	}
+
+	@GetMapping("/plans/duties/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("duty", duties.duty(id));
+		model.addAttribute("today", VnFormat.today());
+		return "planning/duty";
+	}
+
+	@PostMapping("/plans/duties/{id}/reports")
+	String submit(@PathVariable long id, @RequestParam String dueOn,
+			@RequestParam(required = false) @Nullable String submittedOn,
+			@RequestParam(required = false) @Nullable String content,
+			@RequestParam(required = false) @Nullable String figures, Model model, RedirectAttributes redirect,
+			HttpServletResponse response, Locale locale) {
+		try {
+			LocalDate due = LocalDate.parse(dueOn);
+			LocalDate on = submittedOn == null || submittedOn.isBlank() ? null : VnFormat.parseDate(submittedOn)
+				.orElseThrow(() -> new BusinessRuleException("planning.progress.unreadable"));
+			duties.submit(id, new SubmissionForm(due, on, content, figures));
+			return FormFlow.saved(redirect, "/plans/duties/" + id);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			flow.error(model, new BusinessRuleException("planning.progress.unreadable"), locale);
+			return show(id, model);
+		}
+		catch (BusinessRuleException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			flow.error(model, ex, locale);
+			return show(id, model);
+		}
+	}
+
+	@GetMapping("/api/v1/duties")
+	@ResponseBody
+	java.util.List<DutyView> api(@RequestParam(required = false) @Nullable Long unit) {
+		return unit == null ? duties.duties() : duties.duties(unit);
+	}
+
+	@GetMapping("/api/v1/duties/{id}")
+	@ResponseBody
+	DutyView apiDuty(@PathVariable long id) {
+		return duties.duty(id);
+	}
+
+	@PostMapping("/api/v1/duties")
+	@ResponseBody
+	@ResponseStatus(HttpStatus.CREATED)
+	DutyView apiCreate(@RequestBody DutyForm duty) {
+		return duties.duty(duties.create(duty));
+	}
+
+	@PostMapping("/api/v1/duties/{id}/reports")
+	@ResponseBody
+	@ResponseStatus(HttpStatus.CREATED)
+	DutyView apiSubmit(@PathVariable long id, @RequestBody SubmissionForm report) {
+		return duties.submit(id, report);
+	}
+
+}
