@@ -44,8 +44,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * them when they are served.
 	 */
 	@Bean
-	FilterRegistrationBean<ResourceUrlEncodingFilter> noResourceUrlEncoding(ResourceUrlEncodingFilter filter) {
-		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(filter);
+	FilterRegistrationBean<ResourceUrlEncodingFilter> noResourceUrlEncoding() {
+		// Boot's Thymeleaf configuration registers the filter only when no registration
+		// of
+		// it exists: this one, disabled, keeps it out
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
 		return registration;
 	}
