@@ -63,11 +63,18 @@ public interface DataQuality {
 	}
 
 	/**
-	 * A unit that may have received another; {@code hint} is why it is likely (it took
-	 * the ended unit's name, or changed in the same release), null when nothing points to
-	 * it.
+	 * A unit that may have received another; {@code hint} is why it is likely, a message
+	 * key under {@code reform.hint.}: {@code SAME_NAME} (it took the ended unit's name),
+	 * {@code CHANGED_TOGETHER} (it changed in the same release), {@code MAPPING_ROW} (row
+	 * {@code mappingRow} of the 2025 mapping names it for the ended unit's code); null
+	 * when nothing points to it.
 	 */
-	record Candidate(UnitRef unit, @Nullable String hint) {
+	record Candidate(UnitRef unit, @Nullable String hint, @Nullable Integer mappingRow) {
+
+		public Candidate(UnitRef unit, @Nullable String hint) {
+			this(unit, hint, null);
+		}
+
 	}
 
 }

@@ -111,6 +111,13 @@ class ReformReconciliationTests {
 			.andExpect(content().string(containsString("Không có mã, khớp theo tên cũ trong huyện")))
 			.andExpect(content().string(containsString("data-cause=\"OLD_NO_CODE_ENDED\">486<")))
 			.andExpect(content().string(containsString("Thị trấn NT Trần Phú")));
+		// Gò Vấp's Phường 15 (26869) ended without a known receiver; 26872, which took
+		// its name, is offered first
+		mvc.perform(get("/admin/reform-2025").param("kind", "UNKNOWN_SUCCESSOR")
+			.param("q", "Phường 15 (Quận Gò Vấp)")
+			.with(user(admin.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Phường 15 (26872) — Mang tên của đơn vị đã kết thúc")));
 	}
 
 	@Test
@@ -125,7 +132,7 @@ class ReformReconciliationTests {
 		List<Candidate> candidates = SystemTask.call(() -> quality.receiverCandidates(issue));
 		// the units of Quận Hai Bà Trưng on 11/01/2025, the one that took the name first
 		assertThat(candidates.get(0).unit().code()).isEqualTo("00292");
-		assertThat(candidates.get(0).hint()).isEqualTo("Mang tên của đơn vị đã kết thúc");
+		assertThat(candidates.get(0).hint()).isEqualTo("SAME_NAME");
 		assertThat(candidates).extracting(c -> c.unit().parentId()).containsOnly(bachMai.parentId());
 		UnitRef outside = data.unit("20359", LAST_OLD_DAY);
 

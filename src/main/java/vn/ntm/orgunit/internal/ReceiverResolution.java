@@ -94,10 +94,10 @@ class ReceiverResolution {
 			for (UnitRef unit : units) {
 				String hint = null;
 				if (sameName(unit.fullName(), ended.fullName())) {
-					hint = "Mang tên của đơn vị đã kết thúc";
+					hint = "SAME_NAME";
 				}
 				else if (changedTogether.contains(unit.id())) {
-					hint = "Thay đổi tên, loại hoặc cấp trên trong cùng đợt";
+					hint = "CHANGED_TOGETHER";
 				}
 				candidates.add(new Candidate(unit, hint));
 			}
@@ -127,8 +127,7 @@ class ReceiverResolution {
 		List<Candidate> candidates = new ArrayList<>();
 		for (UnitRef unit : units.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
 			Integer row = named.get(unit.code());
-			candidates.add(new Candidate(unit,
-					row == null ? null : "Dòng %d của bảng chuyển đổi ghi mã xã cũ này về đơn vị này".formatted(row)));
+			candidates.add(new Candidate(unit, row == null ? null : "MAPPING_ROW", row));
 		}
 		return sortHintsFirst(candidates);
 	}
