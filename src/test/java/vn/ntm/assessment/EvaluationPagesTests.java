@@ -134,8 +134,10 @@ class EvaluationPagesTests {
 
 	@Test
 	void shouldEvaluateACommuneAgainstTheNewSetAndListTheMissingThresholds() throws Exception {
-		UserView tanMyOfficer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, "02308");
-		long tanMy = data.unit("02308", TestData.AFTER_REFORM).id();
+		// Xã Tân Mỹ of Quảng Trị: the demo's 2026 drafts are opened for the Tân Mỹ of
+		// Tuyên Quang
+		UserView tanMyOfficer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, "19291");
+		long tanMy = data.unit("19291", TestData.AFTER_REFORM).id();
 		mvc.perform(get("/units/{id}/evaluation", tanMy).param("set", String.valueOf(set("QD51_2025_XA_NTM")))
 			.param("year", "2026")
 			.with(user(tanMyOfficer.username())))
