@@ -58,6 +58,7 @@ public enum Permission {
 	 * rules.
 	 */
 	FUNDING_EDIT,
+	/**
 	 * Keep the plans of units within the scope (plans, sections, tasks, assignments) and
 	 * report progress on their tasks.
 	 */
