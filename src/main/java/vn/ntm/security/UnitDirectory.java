@@ -31,8 +31,8 @@ public interface UnitDirectory {
 	 * The roots and every unit that was, at any time, below one of them (following
 	 * parents of every version) and every unit they were formed from (following lineage
 	 * back, with those units' sub-trees): the units a query of the user's work starts
-	 * from, in SQL. A superset of the units the access rules accept, the
-	 * hand-over to successors included.
+	 * from, in SQL. A superset of the units the access rules accept, the hand-over to
+	 * successors included.
 	 */
 	Set<Long> everBelow(Collection<Long> roots);
 

@@ -152,7 +152,9 @@ class ReformYearTests {
 
 		mvc.perform(put("/api/v1/assessments/{id}/entries", id).with(as(commune))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"met\": [\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\",\"12\",\"13\",\"14\",\"15\",\"16\",\"17\",\"18\",\"19\"], \"expectedVersion\": 0}")).andExpect(status().isOk());
+			.content(
+					"{\"met\": [\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\",\"12\",\"13\",\"14\",\"15\",\"16\",\"17\",\"18\",\"19\"], \"expectedVersion\": 0}"))
+			.andExpect(status().isOk());
 		// the ward formed from it reads it and could work on it
 		mvc.perform(get("/api/v1/assessments/{id}", id).with(as(ward))).andExpect(status().isOk());
 		step(as(commune), id, "submit").andExpect(status().isOk());
