@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import vn.ntm.audit.AuditLog;
+import vn.ntm.audit.AuditRecord;
 import vn.ntm.funding.FundingManagement;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
@@ -55,15 +57,18 @@ class FundingSeed extends StartupTask {
 
 	private final TransactionTemplate tx;
 
+	private final AuditLog audit;
+
 	private final boolean demo;
 
 	FundingSeed(FundingService service, FundingStore store, UnitManagement units, TransactionTemplate tx,
-			@Value("${ntm.seed.demo:${ntm.embedded-db.active:false}}") boolean demo) {
+			AuditLog audit, @Value("${ntm.seed.demo:${ntm.embedded-db.active:false}}") boolean demo) {
 		super(PHASE);
 		this.service = service;
 		this.store = store;
 		this.units = units;
 		this.tx = tx;
+		this.audit = audit;
 		this.demo = demo;
 	}
 
@@ -112,12 +117,16 @@ class FundingSeed extends StartupTask {
 		for (Document d : file.documents()) {
 			UnitRef unit = unit(d.unit(), d.at());
 			long id = store.insertDocument(d.code(), unit.id(), d.title(), d.issued(), d.reference());
+			// the document's lines straight into the table (one audit row for the
+			// document): fast at start-up
 			for (Line line : d.lines()) {
-				service.recordTransaction(
+				store.insertTransaction(
 						new FundingManagement.NewTransaction(unit.id(), line.year(), line.source(), "PLAN",
 								amount(line.amount()), d.title(), d.issued(), null, null, null, line.wording()),
-						id, false);
+						id, null, false, SystemTask.ACTOR);
 			}
+			audit.record(AuditRecord.created("funding_document", id, d.title(),
+					"Nạp kế hoạch vốn theo văn bản: " + d.title() + " (" + d.lines().size() + " dòng)", d));
 			for (Total total : d.totals()) {
 				store.insertStatedTotal(id, total.year(), total.source(), amount(total.stated()), total.wording());
 			}
