@@ -50,4 +50,17 @@ public record UnitHistory(long unitId, List<VersionEntry> versions, List<EventEn
 			java.time.@Nullable Instant resolvedAt) {
 	}
 
+	/**
+	 * The event that ended the unit on {@code lastDay} when the source dates it only
+	 * between two releases of the list (shown "giữa … và …", never as an exact day).
+	 */
+	public java.util.Optional<EventEntry> endedBetween(@Nullable LocalDate lastDay) {
+		if (lastDay == null) {
+			return java.util.Optional.empty();
+		}
+		return events.stream()
+			.filter(e -> "ENDED".equals(e.role()) && e.dateIsRange() && e.effectiveDate().minusDays(1).equals(lastDay))
+			.findFirst();
+	}
+
 }

@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure to reach the database (server down, connection refused or lost, no
@@ -27,6 +28,14 @@ public final class DatabaseOutage {
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException) {
 				return true;
+			}
+			if (cause instanceof TransactionSystemException tx) {
+				// a rollback or commit that failed on a connection the server dropped:
+				// the
+				// failure that caused the rollback is kept aside, not as the cause
+				if (isCause(tx.getApplicationException()) || tx.getCause() instanceof SQLException) {
+					return true;
+				}
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {

@@ -18,6 +18,7 @@ import vn.ntm.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -88,6 +89,8 @@ class ReformReconciliationTests {
 		mvc.perform(get("/units/{id}", bachMai.id()).param("at", "10/01/2025").with(user(admin.username())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("giữa 09/11/2024 và 11/01/2025")))
+			.andExpect(content().string(containsString("Đã kết thúc giữa 09/11/2024 và 11/01/2025")))
+			.andExpect(content().string(not(containsString("Đã kết thúc ngày 10/01/2025"))))
 			.andExpect(content().string(containsString("Chưa rõ đơn vị tiếp nhận")));
 		UnitRef quynhLoi = data.unit("00292", LocalDate.of(2024, 6, 30));
 		assertThat(quynhLoi.name()).isEqualTo("Quỳnh Lôi");

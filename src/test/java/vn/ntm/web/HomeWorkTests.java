@@ -68,7 +68,9 @@ class HomeWorkTests {
 		UserView health = data.user(Role.CRITERION_OFFICER, TestData.BEFORE_REFORM, "49");
 		UserView district = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "506");
 		UserView commune = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, DAI_SON);
-		UserView elsewhere = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "502");
+		// Hội An: Tam Kỳ has funding alerts of its own (the demo illustrations), which
+		// the badge counts
+		UserView elsewhere = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "503");
 
 		// the health officer: criterion 15 to check, one link to its form on the workflow
 		// page

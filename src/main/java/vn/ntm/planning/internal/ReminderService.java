@@ -19,8 +19,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import vn.ntm.planning.Reminder;
 import vn.ntm.planning.Reminders;
 import vn.ntm.planning.TaskReassigned;
@@ -125,14 +124,21 @@ class ReminderService implements Reminders {
 			.orElse(false);
 	}
 
-	/** A task returned with a reason: its lead and whoever reported last are told. */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	/**
+	 * A task returned with a reason: its lead and whoever reported last are told. After
+	 * the commit, on a thread of its own (a listener on the request's thread would ask
+	 * for a second connection while the request's is still held).
+	 */
+	@ApplicationModuleListener
 	void on(TaskReturned event) {
 		notifyNow(event.taskId(), "RETURNED", true);
 	}
 
-	/** A task given to another lead: the new lead is told. */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	/**
+	 * A task given to another lead: the new lead is told (after the commit, on its own
+	 * thread).
+	 */
+	@ApplicationModuleListener
 	void on(TaskReassigned event) {
 		notifyNow(event.taskId(), "REASSIGNED", false);
 	}

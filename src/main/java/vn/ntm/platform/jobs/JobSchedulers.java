@@ -6,6 +6,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -37,7 +39,13 @@ public final class JobSchedulers {
 				.execute((instance, context) -> job.run()));
 			known.add(Tasks.oneTime(job.name() + NOW_SUFFIX, String.class).execute((instance, context) -> job.run()));
 		}
-		return Scheduler.create(dataSource, known)
+		// scheduling inside a transaction joins it (atomic with what it schedules for,
+		// and no
+		// second connection while the transaction holds one), as db-scheduler's Spring
+		// starter does
+		DataSource transactional = dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
+				: new TransactionAwareDataSourceProxy(dataSource);
+		return Scheduler.create(transactional, known)
 			.startTasks(recurring)
 			.schedulerName(new SchedulerName.Fixed(instanceName))
 			.pollingInterval(pollingInterval)

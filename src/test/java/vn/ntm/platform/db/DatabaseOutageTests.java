@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,6 +49,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
+// the application's wait for a connection (the suite's is long: ConcurrentRequestsTests
+// queue
+// 100 requests on a pool of 4), in a context of its own
+@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=5000")
 class DatabaseOutageTests {
 
 	static final String OUTAGE = "Hệ thống tạm thời không truy cập được cơ sở dữ liệu";
@@ -106,10 +110,6 @@ class DatabaseOutageTests {
 			.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
 			.body();
-		// the application's wait for a connection (the test profile's is longer)
-		com.zaxxer.hikari.HikariConfigMXBean pool = ((HikariDataSource) dataSource).getHikariConfigMXBean();
-		long testTimeout = pool.getConnectionTimeout();
-		pool.setConnectionTimeout(5_000);
 		server.stop();
 		try {
 			// a right password: the outage page, not "wrong name or password"
@@ -120,7 +120,9 @@ class DatabaseOutageTests {
 				.POST(HttpRequest.BodyPublishers.ofString("username=" + officer.username() + "&password="
 						+ TestData.PASSWORD + "&_csrf=" + csrfToken(loginPage)))
 				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			assertThat(login.statusCode()).isEqualTo(503);
+			assertThat(login.statusCode())
+				.as("login answered %s to %s", login.statusCode(), login.headers().firstValue("Location").orElse("-"))
+				.isEqualTo(503);
 			assertThat(login.headers().firstValue("Location")).isEmpty();
 			assertThat(login.body()).contains(OUTAGE).doesNotContain("error=bad");
 
@@ -148,7 +150,6 @@ class DatabaseOutageTests {
 		}
 		finally {
 			server.resume();
-			pool.setConnectionTimeout(testTimeout);
 		}
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> mvc.perform(get("/units").with(user(officer.username()))).andExpect(status().isOk()));
