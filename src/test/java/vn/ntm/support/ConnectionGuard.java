@@ -30,8 +30,6 @@ public class ConnectionGuard {
 
 	private static final List<Throwable> violations = new CopyOnWriteArrayList<>();
 
-	private static volatile boolean armed;
-
 	private static final ThreadLocal<int[]> taken = ThreadLocal.withInitial(() -> new int[1]);
 
 	/** How many connections the current thread has taken so far (one after another). */
@@ -57,15 +55,23 @@ public class ConnectionGuard {
 		};
 	}
 
+	/**
+	 * Armed once its own application has started (a context started later, e.g. with
+	 * other properties, runs its migrations unguarded like the first one did).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void arm() {
-		armed = true;
+	void arm(ApplicationReadyEvent event) {
+		if (event.getApplicationContext().getBean(DataSource.class) instanceof Guarded guarded) {
+			guarded.armed = true;
+		}
 	}
 
 	/** The pool, counting the connections each thread holds. */
 	static final class Guarded extends DelegatingDataSource {
 
 		private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
+
+		private volatile boolean armed;
 
 		Guarded(DataSource target) {
 			super(target);

@@ -98,7 +98,7 @@ class SchedulerLifecycle implements SmartLifecycle, Jobs {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
 		if (enabled) {
 			scheduler().start();
 		}
@@ -106,9 +106,13 @@ class SchedulerLifecycle implements SmartLifecycle, Jobs {
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		if (enabled && scheduler != null) {
 			scheduler.stop();
+			// a stopped db-scheduler cannot start again: a context stopped and started
+			// again
+			// (e.g. paused by the test context cache) builds a new one
+			scheduler = null;
 		}
 		running = false;
 	}
