@@ -529,12 +529,21 @@ class FundingService implements FundingManagement, FundingAlerts {
 		return id;
 	}
 
-	@Override
-	@Transactional
-	public long allocate(long workId, NewAllocation a) {
+	/**
+	 * The work, locked for the rest of the transaction (so that concurrent payments are
+	 * compared with what is allocated one after another), once the user may change it.
+	 */
+	private FundingStore.WorkRow lockForChange(long workId) {
 		FundingStore.WorkRow w = store.lockWork(workId)
 			.orElseThrow(() -> new NotFoundException("funding.work.notFound", workId));
 		access.requireActOn(w.unitId(), Permission.FUNDING_EDIT);
+		return w;
+	}
+
+	@Override
+	@Transactional
+	public long allocate(long workId, NewAllocation a) {
+		FundingStore.WorkRow w = lockForChange(workId);
 		checkSource(a.source());
 		checkAmount(a.amount(), "funding.field.amount");
 		checkYear(a.year());
@@ -547,9 +556,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 	@Override
 	@Transactional
 	public long disburse(long workId, NewDisbursement d) {
-		FundingStore.WorkRow w = store.lockWork(workId)
-			.orElseThrow(() -> new NotFoundException("funding.work.notFound", workId));
-		access.requireActOn(w.unitId(), Permission.FUNDING_EDIT);
+		FundingStore.WorkRow w = lockForChange(workId);
 		checkSource(d.source());
 		checkAmount(d.amount(), "funding.field.amount");
 		checkYear(d.year());
@@ -576,9 +583,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 	@Override
 	@Transactional
 	public void progress(long workId, WorkProgress p) {
-		FundingStore.WorkRow w = store.lockWork(workId)
-			.orElseThrow(() -> new NotFoundException("funding.work.notFound", workId));
-		access.requireActOn(w.unitId(), Permission.FUNDING_EDIT);
+		FundingStore.WorkRow w = lockForChange(workId);
 		if (w.version() != p.version()) {
 			throw new ConcurrentChangeException(w.name(), w.updatedBy(), w.updatedAt());
 		}
