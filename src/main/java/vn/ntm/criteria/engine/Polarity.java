@@ -3,6 +3,8 @@ package vn.ntm.criteria.engine;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,17 @@ public final class Polarity {
 	/** "Tỷ lệ trẻ em … bị …": a share of people or things suffering something. */
 	private static final Pattern SHARE_SUFFERING = Pattern.compile("t[ỷỉ] lệ\\b.*\\sbị\\s");
 
+	/**
+	 * Names already read: the engine asks for every yes/no indicator of every unit it
+	 * evaluates (a province matrix: thousands of times per page), and the reading
+	 * (normalising, lower-casing, a dozen searches) showed in the load test's profile.
+	 * Indicator names are a few thousand at most; the map is emptied if it ever grows
+	 * past that.
+	 */
+	private static final Map<String, Boolean> READ = new ConcurrentHashMap<>();
+
+	private static final int READ_LIMIT = 20_000;
+
 	private Polarity() {
 	}
 
@@ -37,6 +50,19 @@ public final class Polarity {
 		if (name == null || name.isBlank()) {
 			return false;
 		}
+		Boolean known = READ.get(name);
+		if (known != null) {
+			return known;
+		}
+		if (READ.size() > READ_LIMIT) {
+			READ.clear();
+		}
+		boolean adverse = read(name);
+		READ.put(name, adverse);
+		return adverse;
+	}
+
+	private static boolean read(String name) {
 		String text = Normalizer.normalize(name, Normalizer.Form.NFC)
 			.toLowerCase(Locale.forLanguageTag("vi"))
 			.replaceAll("\\s+", " ");

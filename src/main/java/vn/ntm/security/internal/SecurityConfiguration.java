@@ -53,8 +53,10 @@ class SecurityConfiguration {
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(SecuritySettings settings) {
+		int atOnce = settings.passwordChecksAtOnce() > 0 ? settings.passwordChecksAtOnce()
+				: ThrottledPasswordEncoder.defaultAtOnce();
+		return new ThrottledPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), atOnce);
 	}
 
 	@Bean

@@ -12,8 +12,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxFailedAttempts consecutive wrong passwords before the account is locked
  * @param lockDuration how long the lock lasts
+ * @param passwordChecksAtOnce password hashes (bcrypt) computed at the same time; 0 (the
+ * default) means one per two cores, at least one ({@link ThrottledPasswordEncoder})
  */
 @ConfigurationProperties("ntm.security")
 @Validated
-record SecuritySettings(@DefaultValue("5") @Min(1) int maxFailedAttempts, @DefaultValue("15m") Duration lockDuration) {
+record SecuritySettings(@DefaultValue("5") @Min(1) int maxFailedAttempts, @DefaultValue("15m") Duration lockDuration,
+		@DefaultValue("0") @Min(0) int passwordChecksAtOnce) {
 }
