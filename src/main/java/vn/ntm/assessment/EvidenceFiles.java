@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Evidence files (hồ sơ minh chứng) of an assessment. Reading needs the assessment's unit
  * in the user's scope; uploading and deleting need the assessment to be editable
- * ({@link AssessmentManagement#requireEditable}). Files are checked from their content
- * (PDF, images, Word, Excel, OpenDocument), limited in size, stored once per content on
- * disk and never removed: a deleted file stays on disk and in the audit.
+ * ({@link AssessmentManagement#requireEditable}). The files themselves are kept by the
+ * documents module ({@link vn.ntm.documents.Documents}): checked from their content (PDF,
+ * images, Word, Excel, OpenDocument), limited in size, stored once per content on disk
+ * and never removed — a deleted file stays on disk and in the audit.
  */
 public interface EvidenceFiles {
 

@@ -1,11 +1,9 @@
 package vn.ntm.assessment;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-import vn.ntm.shared.VnFormat;
+import vn.ntm.documents.StoredDocument;
 
 /**
  * An evidence file of an assessment: what it backs, its name as uploaded, its type as
@@ -17,7 +15,7 @@ public record EvidenceView(long id, long assessmentId, @Nullable String criterio
 
 	/** Whether browsers show the file themselves (PDF and images). */
 	public boolean viewable() {
-		return contentType.equals("application/pdf") || contentType.startsWith("image/");
+		return StoredDocument.viewable(contentType);
 	}
 
 	/** The size as people read it: "850 B", "12,5 KB", "1,2 MB". */
@@ -34,15 +32,7 @@ public record EvidenceView(long id, long assessmentId, @Nullable String criterio
 	 * A number of bytes in Vietnamese notation: "850 B", "12,5 KB", "1,2 MB", "20 MB".
 	 */
 	public static String bytes(long bytes) {
-		if (bytes < 1024) {
-			return bytes + " B";
-		}
-		if (bytes < 1024 * 1024) {
-			return VnFormat.number(BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP),
-					1) + " KB";
-		}
-		return VnFormat.number(
-				BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024L * 1024), 1, RoundingMode.HALF_UP), 1) + " MB";
+		return StoredDocument.bytes(bytes);
 	}
 
 }

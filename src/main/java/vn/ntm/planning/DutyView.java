@@ -28,9 +28,10 @@ public record DutyView(long id, long unitId, String unitName, @Nullable Long rec
 
 	}
 
-	/** One due day of the duty and its report, if any. */
+	/** One due day of the duty and its report (with its attached files), if any. */
 	public record Occurrence(LocalDate due, @Nullable LocalDate submittedOn, @Nullable String content,
-			@Nullable String figures, @Nullable String submittedBy, State state, long daysLate) {
+			@Nullable String figures, @Nullable String submittedBy, State state, long daysLate,
+			List<AttachmentView> attachments) {
 	}
 
 	/**
@@ -47,21 +48,27 @@ public record DutyView(long id, long unitId, String unitName, @Nullable Long rec
 			if (s != null) {
 				long late = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(due, s.on()));
 				result.add(new Occurrence(due, s.on(), s.content(), s.figures(), s.by(),
-						late > 0 ? State.LATE : State.ON_TIME, late));
+						late > 0 ? State.LATE : State.ON_TIME, late, s.attachments()));
 			}
 			else if (today.isAfter(due)) {
 				result.add(new Occurrence(due, null, null, null, null, State.MISSING,
-						java.time.temporal.ChronoUnit.DAYS.between(due, today)));
+						java.time.temporal.ChronoUnit.DAYS.between(due, today), List.of()));
 			}
 			else {
-				result.add(new Occurrence(due, null, null, null, null, State.UPCOMING, 0));
+				result.add(new Occurrence(due, null, null, null, null, State.UPCOMING, 0, List.of()));
 			}
 		}
 		return result;
 	}
 
-	/** A submitted report, as stored. */
-	public record Submitted(LocalDate on, @Nullable String content, @Nullable String figures, String by) {
+	/** A submitted report, as stored, with its attached files. */
+	public record Submitted(LocalDate on, @Nullable String content, @Nullable String figures, String by,
+			List<AttachmentView> attachments) {
+
+		public Submitted(LocalDate on, @Nullable String content, @Nullable String figures, String by) {
+			this(on, content, figures, by, List.of());
+		}
+
 	}
 
 	public long missing() {

@@ -3,6 +3,8 @@ package vn.ntm.planning;
 import java.time.LocalDate;
 import java.util.List;
 
+import vn.ntm.documents.Upload;
+
 /**
  * Plans, their tasks and progress. Every call is checked against the caller's units: a
  * plan is read by those who may read its unit, changed by those who may act on it with
@@ -59,6 +61,18 @@ public interface Planning {
 	 * (100% or the whole quantity finishes it).
 	 */
 	TaskView report(long taskId, ProgressForm report, int expectedVersion);
+
+	/**
+	 * Records a progress report with files attached (PDF, images, Word, Excel,
+	 * OpenDocument, each within the documents' limit, at most 10): the files are streamed
+	 * to the documents store first, outside any transaction, then the report and the
+	 * files' records are saved together, each file audited. A refused file refuses the
+	 * report, naming the field and the file.
+	 */
+	TaskView report(long taskId, ProgressForm report, int expectedVersion, List<Upload> files);
+
+	/** A file attached to a progress report, for those who may read its task. */
+	AttachmentContent attachment(long attachmentId);
 
 	/** Sets the status (the lead above returns a report with a reason, stops a task…). */
 	TaskView changeStatus(long taskId, TaskStatus status, String reason, int expectedVersion);

@@ -2,6 +2,8 @@ package vn.ntm.planning;
 
 import java.util.List;
 
+import vn.ntm.documents.Upload;
+
 /**
  * Recurring reports units owe each other, and the reports submitted. Read by those who
  * read the unit that owes or the unit owed; a report is submitted by those who act on the
@@ -21,5 +23,18 @@ public interface ReportingDuties {
 
 	/** Records the report for one occurrence; a second report for it is refused. */
 	DutyView submit(long dutyId, SubmissionForm report);
+
+	/**
+	 * Records the report for one occurrence with files attached: streamed to the
+	 * documents store first, outside any transaction, then saved with the report, each
+	 * audited. A refused file refuses the report, naming the field and the file.
+	 */
+	DutyView submit(long dutyId, SubmissionForm report, List<Upload> files);
+
+	/**
+	 * A file attached to a submitted report, for those who read the duty (the unit that
+	 * owes it or the unit owed).
+	 */
+	AttachmentContent attachment(long attachmentId);
 
 }

@@ -1,22 +1,15 @@
 package vn.ntm.assessment.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.EvidenceContent;
@@ -28,6 +21,8 @@ import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.engine.CriterionDef;
 import vn.ntm.criteria.engine.IndicatorDef;
 import vn.ntm.criteria.engine.SetDefinition;
+import vn.ntm.documents.Documents;
+import vn.ntm.documents.StoredDocument;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.NotFoundException;
@@ -35,16 +30,18 @@ import vn.ntm.shared.VnText;
 
 /**
  * The evidence facade. An upload is checked (editable assessment, criterion and indicator
- * of its set, name, size, type from the content) and streamed to disk outside any
- * database transaction; the row and its audit are written in one short transaction that
- * checks again that the assessment is still editable.
+ * of its set) and handed to the documents store (name, size, type from the content),
+ * which streams it to disk outside any database transaction; the row and its audit are
+ * written in one short transaction that checks again that the assessment is still
+ * editable.
  */
 @Service
 class EvidenceService implements EvidenceFiles {
 
 	static final String ENTITY = "assessment_evidence";
 
-	private static final int MAX_NAME = 255;
+	/** What the file is in the forms, for the messages of a refusal. */
+	static final String FIELD = "evidence.field.upload";
 
 	private static final int MAX_NOTE = 2000;
 
@@ -54,9 +51,7 @@ class EvidenceService implements EvidenceFiles {
 
 	private final EvidenceStore store;
 
-	private final EvidenceStorage storage;
-
-	private final EvidenceTypes types;
+	private final Documents documents;
 
 	private final AccessPolicy access;
 
@@ -68,78 +63,46 @@ class EvidenceService implements EvidenceFiles {
 
 	private final TransactionTemplate reads;
 
-	private final long maxFileSize;
-
-	EvidenceService(AssessmentManagement assessments, CriteriaCatalog catalog, EvidenceStore store,
-			EvidenceStorage storage, EvidenceTypes types, AccessPolicy access, AuditLog audit, Clock clock,
-			PlatformTransactionManager transactionManager,
-			@Value("${ntm.evidence.max-file-size:20MB}") DataSize maxFileSize) {
+	EvidenceService(AssessmentManagement assessments, CriteriaCatalog catalog, EvidenceStore store, Documents documents,
+			AccessPolicy access, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
 		this.assessments = assessments;
 		this.catalog = catalog;
 		this.store = store;
-		this.storage = storage;
-		this.types = types;
+		this.documents = documents;
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
-		this.maxFileSize = maxFileSize.toBytes();
 	}
 
 	@Override
 	public long maxFileSize() {
-		return maxFileSize;
+		return documents.maxFileSize();
 	}
 
 	@Override
 	public EvidenceView upload(long assessmentId, @Nullable String criterion, @Nullable String indicator,
 			String fileName, InputStream content, @Nullable String note) {
 		AssessmentView assessment = assessments.requireEditable(assessmentId);
-		String name = fileName(fileName);
 		String[] target = target(assessment, VnText.blankToNull(criterion), VnText.blankToNull(indicator));
 		String text = VnText.blankToNull(note);
 		if (text != null && text.length() > MAX_NOTE) {
 			throw new BusinessRuleException("evidence.note.tooLong", MAX_NOTE);
 		}
-		EvidenceStorage.Received received;
-		try {
-			received = storage.receive(content, maxFileSize);
-		}
-		catch (EvidenceStorage.TooLarge ex) {
-			throw new BusinessRuleException("evidence.tooLarge", name, EvidenceView.bytes(maxFileSize));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		try {
-			if (received.size() == 0) {
-				throw new BusinessRuleException("evidence.empty", name);
-			}
-			EvidenceTypes.Detected detected = types.detect(received.temp(), name);
-			if (!detected.accepted()) {
-				throw new BusinessRuleException("evidence.type.refused", name, detected.type());
-			}
-			String stored = storedName(types.nameFor(name, detected.type()));
-			String key = storage.keep(received);
-			return transactions.execute(status -> {
-				AssessmentView still = assessments.requireEditable(assessmentId);
-				long id = store.insert(assessmentId, target[0], target[1], stored, detected.type(), received.size(),
-						received.sha256(), key, text, access.current().username(), clock.instant());
-				EvidenceView saved = require(id).view();
-				String renamed = stored.equals(name) ? "" : ", gửi lên với tên \"" + name + "\"";
-				audit.record(AuditRecord.created(ENTITY, id, label(saved, still), "Tải lên tệp minh chứng \"" + stored
-						+ "\" (" + saved.sizeText() + renamed + ") cho " + still.auditLabel(), snapshot(saved)));
-				return saved;
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			storage.discard(received);
-		}
+		StoredDocument file = documents.store(content, fileName, FIELD);
+		return transactions.execute(status -> {
+			AssessmentView still = assessments.requireEditable(assessmentId);
+			long id = store.insert(assessmentId, target[0], target[1], file.fileName(), file.contentType(), file.size(),
+					file.sha256(), text, access.current().username(), clock.instant());
+			EvidenceView saved = require(id);
+			String renamed = file.renamed() ? ", gửi lên với tên \"" + file.originalName() + "\"" : "";
+			audit.record(
+					AuditRecord.created(ENTITY, id, label(saved, still), "Tải lên tệp minh chứng \"" + file.fileName()
+							+ "\" (" + saved.sizeText() + renamed + ") cho " + still.auditLabel(), snapshot(saved)));
+			return saved;
+		});
 	}
 
 	@Override
@@ -152,83 +115,36 @@ class EvidenceService implements EvidenceFiles {
 
 	@Override
 	public EvidenceContent open(long evidenceId) {
-		EvidenceStore.Row row = reads.execute(status -> {
-			EvidenceStore.Row found = require(evidenceId);
-			assessments.get(found.view().assessmentId());
+		EvidenceView file = reads.execute(status -> {
+			EvidenceView found = require(evidenceId);
+			assessments.get(found.assessmentId());
 			return found;
 		});
-		if (row.view().deletedAt() != null) {
+		if (file.deletedAt() != null) {
 			throw new NotFoundException("evidence.notFound", evidenceId);
 		}
-		return new EvidenceContent(row.view(), new FileSystemResource(storage.path(row.storageKey())));
+		return new EvidenceContent(file, documents.open(file.sha256()));
 	}
 
 	@Override
 	public EvidenceView delete(long evidenceId) {
 		return transactions.execute(status -> {
-			EvidenceStore.Row row = require(evidenceId);
-			AssessmentView assessment = assessments.requireEditable(row.view().assessmentId());
+			EvidenceView before = require(evidenceId);
+			AssessmentView assessment = assessments.requireEditable(before.assessmentId());
 			if (!store.markDeleted(evidenceId, access.current().username(), clock.instant())) {
 				throw new NotFoundException("evidence.notFound", evidenceId);
 			}
-			EvidenceView deleted = require(evidenceId).view();
+			EvidenceView deleted = require(evidenceId);
 			audit.record(new AuditRecord(
 					"DELETE", ENTITY, String.valueOf(evidenceId), label(deleted, assessment), "Xóa tệp minh chứng \""
 							+ deleted.fileName() + "\" của " + assessment.auditLabel() + " (tệp vẫn được lưu giữ)",
-					snapshot(row.view()), snapshot(deleted)));
+					snapshot(before), snapshot(deleted)));
 			return deleted;
 		});
 	}
 
-	private EvidenceStore.Row require(long id) {
+	private EvidenceView require(long id) {
 		return store.find(id).orElseThrow(() -> new NotFoundException("evidence.notFound", id));
-	}
-
-	/**
-	 * Characters that show nothing, or change how the rest is shown: controls, format
-	 * characters (bidirectional embeddings, overrides and isolates U+202A–U+202E,
-	 * U+2066–U+2069, the marks U+200E/U+200F and U+061C, zero-width U+200B–U+200D,
-	 * U+2060, U+FEFF, tags), line and paragraph separators, private use, lone surrogates,
-	 * variation selectors, the combining grapheme joiner and the blank-looking fillers. A
-	 * file named "U+202E fdp.exe" would show as "exe.pdf".
-	 */
-	private static final Pattern INVISIBLE = Pattern
-		.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Co}\\p{Cs}\\u034F\\u115F\\u1160\\u2800\\u3164\\uFFA0\\uFE00-\\uFE0F"
-				+ "\\x{E0100}-\\x{E01EF}]");
-
-	/** Spaces of other widths (no-break, ideographic, thin…), read as one plain space. */
-	private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\s]+");
-
-	/**
-	 * The name as uploaded without any path a browser may send, in composed Unicode
-	 * (Vietnamese letters kept), without invisible characters ({@link #INVISIBLE}) and
-	 * with plain single spaces.
-	 */
-	static String fileName(@Nullable String given) {
-		String name = given == null ? "" : given;
-		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		name = Normalizer.normalize(name, Normalizer.Form.NFC);
-		name = SPACES.matcher(INVISIBLE.matcher(name).replaceAll("")).replaceAll(" ").strip();
-		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-			throw new BusinessRuleException("evidence.fileName.required");
-		}
-		if (name.length() > MAX_NAME) {
-			throw new BusinessRuleException("evidence.fileName.tooLong", MAX_NAME);
-		}
-		return name;
-	}
-
-	/**
-	 * A name whose extension was added or replaced, shortened before the extension if it
-	 * grew over the limit.
-	 */
-	private static String storedName(String name) {
-		if (name.length() <= MAX_NAME) {
-			return name;
-		}
-		int dot = name.lastIndexOf('.');
-		String extension = dot > 0 ? name.substring(dot) : "";
-		return name.substring(0, MAX_NAME - extension.length()).strip() + extension;
 	}
 
 	/**

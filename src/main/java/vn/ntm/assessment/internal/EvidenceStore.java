@@ -22,17 +22,12 @@ class EvidenceStore {
 		this.jdbc = jdbc;
 	}
 
-	/** A row with where its content is. */
-	record Row(EvidenceView view, String storageKey) {
-	}
-
 	long insert(long assessmentId, @Nullable String criterion, @Nullable String indicator, String fileName,
-			String contentType, long size, String sha256, String storageKey, @Nullable String note, String actor,
-			Instant at) {
+			String contentType, long size, String sha256, @Nullable String note, String actor, Instant at) {
 		return jdbc.sql("""
 				insert into assessment_evidence (assessment_id, criterion_number, indicator_code, file_name,
-				  content_type, size_bytes, sha256, storage_key, note, uploaded_by, uploaded_at)
-				values (:assessment, :criterion, :indicator, :name, :type, :size, :sha, :key, :note, :by, :at)
+				  content_type, size_bytes, sha256, note, uploaded_by, uploaded_at)
+				values (:assessment, :criterion, :indicator, :name, :type, :size, :sha, :note, :by, :at)
 				returning id
 				""")
 			.param("assessment", assessmentId)
@@ -42,7 +37,6 @@ class EvidenceStore {
 			.param("type", contentType)
 			.param("size", size)
 			.param("sha", sha256)
-			.param("key", storageKey)
 			.param("note", note)
 			.param("by", actor)
 			.param("at", Timestamp.from(at))
@@ -50,7 +44,7 @@ class EvidenceStore {
 			.single();
 	}
 
-	Optional<Row> find(long id) {
+	Optional<EvidenceView> find(long id) {
 		return jdbc.sql("select * from assessment_evidence where id = :id")
 			.param("id", id)
 			.query((rs, n) -> row(rs))
@@ -62,7 +56,7 @@ class EvidenceStore {
 				select * from assessment_evidence
 				where assessment_id = :assessment and deleted_at is null
 				order by uploaded_at, id
-				""").param("assessment", assessmentId).query((rs, n) -> row(rs).view()).list();
+				""").param("assessment", assessmentId).query((rs, n) -> row(rs)).list();
 	}
 
 	/** Marks the row deleted; false if it already was. */
@@ -73,15 +67,13 @@ class EvidenceStore {
 				""").param("id", id).param("by", actor).param("at", Timestamp.from(at)).update() == 1;
 	}
 
-	private static Row row(ResultSet rs) throws SQLException {
+	private static EvidenceView row(ResultSet rs) throws SQLException {
 		Timestamp deletedAt = rs.getTimestamp("deleted_at");
-		return new Row(
-				new EvidenceView(rs.getLong("id"), rs.getLong("assessment_id"), rs.getString("criterion_number"),
-						rs.getString("indicator_code"), rs.getString("file_name"), rs.getString("content_type"),
-						rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("note"),
-						rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant(),
-						rs.getString("deleted_by"), deletedAt == null ? null : deletedAt.toInstant()),
-				rs.getString("storage_key"));
+		return new EvidenceView(rs.getLong("id"), rs.getLong("assessment_id"), rs.getString("criterion_number"),
+				rs.getString("indicator_code"), rs.getString("file_name"), rs.getString("content_type"),
+				rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("note"), rs.getString("uploaded_by"),
+				rs.getTimestamp("uploaded_at").toInstant(), rs.getString("deleted_by"),
+				deletedAt == null ? null : deletedAt.toInstant());
 	}
 
 }

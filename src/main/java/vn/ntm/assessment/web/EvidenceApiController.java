@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.ntm.assessment.EvidenceContent;
 import vn.ntm.assessment.EvidenceFiles;
 import vn.ntm.assessment.EvidenceView;
+import vn.ntm.documents.DocumentResponses;
 import vn.ntm.shared.BusinessRuleException;
 
 /**
@@ -68,7 +70,13 @@ class EvidenceApiController {
 	 */
 	@GetMapping("/evidence/{id}/content")
 	ResponseEntity<Resource> content(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
-		return EvidenceResponses.of(evidence.open(id), inline);
+		return download(evidence.open(id), inline);
+	}
+
+	/** The file as a response, as every stored document is served. */
+	static ResponseEntity<Resource> download(EvidenceContent content, boolean inline) {
+		EvidenceView file = content.file();
+		return DocumentResponses.of(content.content(), file.fileName(), file.contentType(), file.sha256(), inline);
 	}
 
 	@DeleteMapping("/evidence/{id}")

@@ -112,7 +112,7 @@ class EvidencePageController {
 	 */
 	@GetMapping("/evidence/{id}")
 	ResponseEntity<Resource> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
-		return EvidenceResponses.of(evidence.open(id), inline);
+		return EvidenceApiController.download(evidence.open(id), inline);
 	}
 
 }

@@ -11,11 +11,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
+import vn.ntm.documents.StoredDocument;
+import vn.ntm.documents.Upload;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.planning.AttachmentContent;
+import vn.ntm.planning.AttachmentView;
 import vn.ntm.planning.Deadline;
 import vn.ntm.planning.DutyForm;
 import vn.ntm.planning.DutyView;
@@ -43,11 +50,18 @@ class DutyService implements ReportingDuties {
 
 	private final UnitManagement units;
 
-	DutyService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, UnitManagement units) {
+	private final Attachments attachments;
+
+	private final TransactionTemplate transactions;
+
+	DutyService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, UnitManagement units, Attachments attachments,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
 		this.units = units;
+		this.attachments = attachments;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	record Row(long id, long unitId, @Nullable Long recipientUnitId, String recipient, String title, String schedule,
@@ -141,8 +155,43 @@ class DutyService implements ReportingDuties {
 	@Override
 	@Transactional
 	public DutyView submit(long dutyId, SubmissionForm report) {
-		Row row = find(dutyId);
-		access.requireActOn(row.unitId(), Permission.PLAN_EDIT);
+		return record(dutyId, report, List.of());
+	}
+
+	/**
+	 * Checks the report and the right to submit it, streams the files to the documents
+	 * store with no transaction (and no connection) held, then records all in one
+	 * transaction that checks everything again.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public DutyView submit(long dutyId, SubmissionForm report, List<Upload> files) {
+		if (!files.isEmpty()) {
+			Row row = find(dutyId);
+			access.requireActOn(row.unitId(), Permission.PLAN_EDIT);
+			check(row, report);
+		}
+		List<StoredDocument> stored = attachments.store(files);
+		return transactions.execute(status -> record(dutyId, report, stored));
+	}
+
+	@Override
+	public AttachmentContent attachment(long attachmentId) {
+		Attachments.Row row = attachments.find(attachmentId)
+			.filter(r -> r.submissionId() != null)
+			.orElseThrow(() -> new NotFoundException("planning.attachment.notFound", attachmentId));
+		// the duty's readers: those of the unit that owes it and of the unit owed
+		Row duty = find(row.ownerId());
+		if (!readable(duty)) {
+			access.requireRead(duty.unitId());
+		}
+		return attachments.open(row.view());
+	}
+
+	/**
+	 * The occurrence's day, the day submitted, something said; returns the day submitted.
+	 */
+	private LocalDate check(Row row, SubmissionForm report) {
 		Deadline schedule = Deadline.parse(row.schedule(), row.startsOn().getYear());
 		LocalDate today = VnFormat.today();
 		LocalDate on = report.submittedOn() == null ? today : report.submittedOn();
@@ -158,10 +207,18 @@ class DutyService implements ReportingDuties {
 				&& (report.figures() == null || report.figures().isBlank())) {
 			throw new BusinessRuleException("planning.duty.emptyReport");
 		}
-		int added = jdbc.sql("""
+		return on;
+	}
+
+	private DutyView record(long dutyId, SubmissionForm report, List<StoredDocument> files) {
+		Row row = find(dutyId);
+		access.requireActOn(row.unitId(), Permission.PLAN_EDIT);
+		LocalDate on = check(row, report);
+		Long submissionId = jdbc.sql("""
 				insert into report_submission (duty_id, due_on, submitted_on, content, figures, submitted_by)
 				values (:duty, :due, :on, :content, :figures, :by)
 				on conflict on constraint report_submission_once do nothing
+				returning id
 				""")
 			.param("duty", dutyId)
 			.param("due", report.dueOn())
@@ -169,12 +226,14 @@ class DutyService implements ReportingDuties {
 			.param("content", report.content())
 			.param("figures", report.figures())
 			.param("by", actor())
-			.update();
-		if (added == 0) {
-			throw new BusinessRuleException("planning.duty.alreadySubmitted", VnFormat.date(report.dueOn()));
-		}
-		audit.record(new AuditRecord("SUBMIT", "report_duty", String.valueOf(dutyId), row.title(),
-				"Nộp báo cáo \"" + row.title() + "\" kỳ " + VnFormat.date(report.dueOn()), null, report));
+			.query(Long.class)
+			.optional()
+			.orElseThrow(
+					() -> new BusinessRuleException("planning.duty.alreadySubmitted", VnFormat.date(report.dueOn())));
+		String occurrence = "báo cáo \"" + row.title() + "\" kỳ " + VnFormat.date(report.dueOn());
+		audit.record(new AuditRecord("SUBMIT", "report_duty", String.valueOf(dutyId), row.title(), "Nộp " + occurrence,
+				null, report));
+		attachments.addToSubmission(submissionId, files, actor(), occurrence);
 		return view(row);
 	}
 
@@ -193,12 +252,15 @@ class DutyService implements ReportingDuties {
 	private DutyView view(Row row) {
 		Deadline schedule = Deadline.parse(row.schedule(), row.startsOn().getYear());
 		Map<LocalDate, DutyView.Submitted> submitted = new HashMap<>();
-		jdbc.sql(
-				"select due_on, submitted_on, content, figures, submitted_by from report_submission where duty_id = :id")
+		Map<Long, List<AttachmentView>> files = attachments.ofDuty(row.id());
+		jdbc.sql("""
+				select id, due_on, submitted_on, content, figures, submitted_by from report_submission
+				where duty_id = :id
+				""")
 			.param("id", row.id())
-			.query((rs, n) -> submitted.put(rs.getObject(1, LocalDate.class),
-					new DutyView.Submitted(rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
-							rs.getString(5))))
+			.query((rs, n) -> submitted.put(rs.getObject(2, LocalDate.class),
+					new DutyView.Submitted(rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
+							rs.getString(6), files.getOrDefault(rs.getLong(1), List.of()))))
 			.list();
 		LocalDate today = VnFormat.today();
 		List<DutyView.Occurrence> occurrences = DutyView.occurrences(schedule, row.startsOn(), row.endsOn(),

@@ -20,13 +20,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetDocument;
+import vn.ntm.documents.StoredDocument;
+import vn.ntm.documents.Upload;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.planning.AttachmentContent;
+import vn.ntm.planning.AttachmentView;
 import vn.ntm.planning.Coverage;
 import vn.ntm.planning.Deadline;
 import vn.ntm.planning.PlanForm;
@@ -80,9 +87,15 @@ class PlanningService implements Planning {
 
 	private final ApplicationEventPublisher events;
 
+	private final Attachments attachments;
+
+	private final TransactionTemplate transactions;
+
 	PlanningService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, UnitManagement units, CriteriaCatalog catalog,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Attachments attachments, PlatformTransactionManager transactionManager) {
 		this.events = events;
+		this.attachments = attachments;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
@@ -192,13 +205,24 @@ class PlanningService implements Planning {
 	@Override
 	public List<ProgressView> progress(long taskId) {
 		task(taskId);
+		Map<Long, List<AttachmentView>> files = attachments.ofTask(taskId);
 		return jdbc.sql("select * from plan_progress where task_id = :id order by reported_on desc, id desc")
 			.param("id", taskId)
 			.query((rs, n) -> new ProgressView(rs.getLong("id"), rs.getLong("task_id"),
 					rs.getObject("reported_on", LocalDate.class), (Integer) rs.getObject("percent"),
 					rs.getBigDecimal("quantity_done"), rs.getString("note"), rs.getString("reported_by"),
-					rs.getTimestamp("reported_at").toInstant()))
+					rs.getTimestamp("reported_at").toInstant(), files.getOrDefault(rs.getLong("id"), List.of())))
 			.list();
+	}
+
+	@Override
+	public AttachmentContent attachment(long attachmentId) {
+		Attachments.Row row = attachments.find(attachmentId)
+			.filter(r -> r.progressId() != null)
+			.orElseThrow(() -> new NotFoundException("planning.attachment.notFound", attachmentId));
+		// the task's readers: those of the plan's unit and of a unit the task concerns
+		task(row.ownerId());
+		return attachments.open(row.view());
 	}
 
 	@Override
@@ -408,12 +432,32 @@ class PlanningService implements Planning {
 	@Override
 	@Transactional
 	public TaskView report(long taskId, ProgressForm report, int expectedVersion) {
-		TaskView before = task(taskId);
-		if (!mayReport(before)) {
-			throw AccessRefused.outsideScope(before.title());
+		return record(taskId, report, expectedVersion, List.of());
+	}
+
+	/**
+	 * Checks the report and the reporter, streams the files to the documents store with
+	 * no transaction (and no connection) held, then records all in one transaction that
+	 * checks everything again.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public TaskView report(long taskId, ProgressForm report, int expectedVersion, List<Upload> files) {
+		if (files.isEmpty()) {
+			return transactions.execute(status -> record(taskId, report, expectedVersion, List.of()));
 		}
-		if (!before.status().isOpen()) {
-			throw new BusinessRuleException("planning.progress.closed", before.title());
+		TaskView task = task(taskId);
+		if (!mayReport(task)) {
+			throw AccessRefused.outsideScope(task.title());
+		}
+		check(task, report);
+		List<StoredDocument> stored = attachments.store(files);
+		return transactions.execute(status -> record(taskId, report, expectedVersion, stored));
+	}
+
+	private void check(TaskView task, ProgressForm report) {
+		if (!task.status().isOpen()) {
+			throw new BusinessRuleException("planning.progress.closed", task.title());
 		}
 		if (report.percent() == null && report.quantityDone() == null) {
 			throw new BusinessRuleException("planning.progress.empty");
@@ -424,11 +468,19 @@ class PlanningService implements Planning {
 		if (report.quantityDone() != null && report.quantityDone().signum() < 0) {
 			throw new BusinessRuleException("planning.progress.quantity", report.quantityDone());
 		}
-		LocalDate today = VnFormat.today();
-		LocalDate on = report.reportedOn() == null ? today : report.reportedOn();
-		if (on.isAfter(today)) {
+		LocalDate on = report.reportedOn() == null ? VnFormat.today() : report.reportedOn();
+		if (on.isAfter(VnFormat.today())) {
 			throw new BusinessRuleException("planning.progress.future", VnFormat.date(on));
 		}
+	}
+
+	private TaskView record(long taskId, ProgressForm report, int expectedVersion, List<StoredDocument> files) {
+		TaskView before = task(taskId);
+		if (!mayReport(before)) {
+			throw AccessRefused.outsideScope(before.title());
+		}
+		check(before, report);
+		LocalDate on = report.reportedOn() == null ? VnFormat.today() : report.reportedOn();
 		int percent = report.percent() != null ? report.percent() : share(report.quantityDone(), before.quantity());
 		boolean complete = percent >= 100;
 		TaskStatus status = before.status().afterReport(complete);
@@ -446,9 +498,10 @@ class PlanningService implements Planning {
 			.update();
 		requireUpdated(updated, before);
 		Long reporter = access.currentIfAny().map(CurrentUser::id).orElse(null);
-		jdbc.sql("""
+		long progressId = jdbc.sql("""
 				insert into plan_progress (task_id, reported_on, percent, quantity_done, note, reported_by, reporter_id)
 				values (:task, :on, :percent, :done, :note, :by, :reporter)
+				returning id
 				""")
 			.param("task", taskId)
 			.param("on", on)
@@ -457,7 +510,10 @@ class PlanningService implements Planning {
 			.param("note", blankToNull(report.note()))
 			.param("by", actor())
 			.param("reporter", reporter)
-			.update();
+			.query(Long.class)
+			.single();
+		attachments.addToProgress(progressId, files, actor(),
+				"báo cáo tiến độ ngày " + VnFormat.date(on) + " của nhiệm vụ \"" + before.title() + "\"");
 		TaskView after = task(taskId);
 		audit.record(new AuditRecord("REPORT", "plan_task", String.valueOf(taskId), after.title(),
 				"Báo cáo tiến độ nhiệm vụ \"" + after.title() + "\": " + after.progress() + "%", before, after));

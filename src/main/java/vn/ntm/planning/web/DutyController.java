@@ -1,11 +1,16 @@
 package vn.ntm.planning.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ntm.documents.Documents;
+import vn.ntm.documents.StoredDocument;
 import vn.ntm.planning.DutyForm;
 import vn.ntm.planning.DutyView;
 import vn.ntm.planning.ReportingDuties;
@@ -35,9 +43,12 @@ class DutyController {
 
 	private final FormFlow flow;
 
-	DutyController(ReportingDuties duties, FormFlow flow) {
+	private final Documents documents;
+
+	DutyController(ReportingDuties duties, FormFlow flow, Documents documents) {
 		this.duties = duties;
 		this.flow = flow;
+		this.documents = documents;
 	}
 
 	@GetMapping("/plans/duties")
@@ -50,6 +61,8 @@ class DutyController {
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("duty", duties.duty(id));
 		model.addAttribute("today", VnFormat.today());
+		model.addAttribute("attachmentMaxBytes", documents.maxFileSize());
+		model.addAttribute("attachmentMax", StoredDocument.bytes(documents.maxFileSize()));
 		return "planning/duty";
 	}
 
@@ -57,13 +70,14 @@ class DutyController {
 	String submit(@PathVariable long id, @RequestParam String dueOn,
 			@RequestParam(required = false) @Nullable String submittedOn,
 			@RequestParam(required = false) @Nullable String content,
-			@RequestParam(required = false) @Nullable String figures, Model model, RedirectAttributes redirect,
-			HttpServletResponse response, Locale locale) {
+			@RequestParam(required = false) @Nullable String figures,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
+			RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
 		try {
 			LocalDate due = LocalDate.parse(dueOn);
 			LocalDate on = submittedOn == null || submittedOn.isBlank() ? null : VnFormat.parseDate(submittedOn)
 				.orElseThrow(() -> new BusinessRuleException("planning.progress.unreadable"));
-			duties.submit(id, new SubmissionForm(due, on, content, figures));
+			duties.submit(id, new SubmissionForm(due, on, content, figures), AttachmentFiles.of(files));
 			return FormFlow.saved(redirect, "/plans/duties/" + id);
 		}
 		catch (java.time.format.DateTimeParseException ex) {
@@ -76,6 +90,15 @@ class DutyController {
 			flow.error(model, ex, locale);
 			return show(id, model);
 		}
+	}
+
+	/**
+	 * A file attached to a submitted report, for those who read the duty;
+	 * {@code inline=true} asks browsers to show PDF and images.
+	 */
+	@GetMapping({ "/plans/duties/attachments/{id}", "/api/v1/duties/attachments/{id}/content" })
+	ResponseEntity<Resource> attachment(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
+		return AttachmentFiles.download(duties.attachment(id), inline);
 	}
 
 	@GetMapping("/api/v1/duties")
@@ -95,6 +118,23 @@ class DutyController {
 	@ResponseStatus(HttpStatus.CREATED)
 	DutyView apiCreate(@RequestBody DutyForm duty) {
 		return duties.duty(duties.create(duty));
+	}
+
+	/**
+	 * A report with files attached (multipart: the report's fields as parameters, each
+	 * file a part {@code files}).
+	 */
+	@PostMapping(path = "/api/v1/duties/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseBody
+	@ResponseStatus(HttpStatus.CREATED)
+	DutyView apiSubmitWithFiles(@PathVariable long id,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate submittedOn,
+			@RequestParam(required = false) @Nullable String content,
+			@RequestParam(required = false) @Nullable String figures,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files) {
+		return duties.submit(id, new SubmissionForm(dueOn, submittedOn, content, figures), AttachmentFiles.of(files));
 	}
 
 	@PostMapping("/api/v1/duties/{id}/reports")

@@ -13,14 +13,19 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ntm.documents.Documents;
+import vn.ntm.documents.StoredDocument;
 import vn.ntm.planning.Coverage;
 import vn.ntm.planning.PlanView;
 import vn.ntm.planning.Planning;
@@ -47,9 +52,12 @@ class PlanPageController {
 
 	private final FormFlow flow;
 
-	PlanPageController(Planning planning, FormFlow flow) {
+	private final Documents documents;
+
+	PlanPageController(Planning planning, FormFlow flow, Documents documents) {
 		this.planning = planning;
 		this.flow = flow;
+		this.documents = documents;
 	}
 
 	@GetMapping("/plans")
@@ -132,6 +140,8 @@ class PlanPageController {
 		model.addAttribute("planEditable", planReadable && planning.plan(task.planId()).editable());
 		model.addAttribute("reports", planning.progress(id));
 		model.addAttribute("canReport", planning.canReport(id) && task.status().isOpen());
+		model.addAttribute("attachmentMaxBytes", documents.maxFileSize());
+		model.addAttribute("attachmentMax", StoredDocument.bytes(documents.maxFileSize()));
 		model.addAttribute("today", VnFormat.today());
 		return "planning/task";
 	}
@@ -141,15 +151,16 @@ class PlanPageController {
 			@RequestParam(required = false) @Nullable String reportedOn,
 			@RequestParam(required = false) @Nullable String percent,
 			@RequestParam(required = false) @Nullable String quantityDone,
-			@RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect,
-			HttpServletResponse response, Locale locale) {
+			@RequestParam(required = false) @Nullable String note,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
+			RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
 		try {
 			LocalDate on = reportedOn == null || reportedOn.isBlank() ? null : VnFormat.parseDate(reportedOn)
 				.orElseThrow(() -> new BusinessRuleException("planning.progress.unreadable"));
 			Integer share = percent == null || percent.isBlank() ? null : Integer.valueOf(percent.strip());
 			BigDecimal done = quantityDone == null || quantityDone.isBlank() ? null
 					: new BigDecimal(quantityDone.strip().replace(".", "").replace(',', '.'));
-			planning.report(id, new ProgressForm(on, share, done, note), expectedVersion);
+			planning.report(id, new ProgressForm(on, share, done, note), expectedVersion, AttachmentFiles.of(files));
 			return FormFlow.saved(redirect, "/tasks/" + id);
 		}
 		catch (NumberFormatException | DateTimeParseException ex) {
@@ -158,6 +169,15 @@ class PlanPageController {
 		catch (BusinessRuleException | ConcurrentChangeException ex) {
 			return refused(id, (LocalizedFailure) ex, model, response, locale);
 		}
+	}
+
+	/**
+	 * A file attached to a progress report, for those who may read the task;
+	 * {@code inline=true} asks browsers to show PDF and images.
+	 */
+	@GetMapping("/tasks/attachments/{id}")
+	ResponseEntity<Resource> attachment(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
+		return AttachmentFiles.download(planning.attachment(id), inline);
 	}
 
 	@PostMapping("/tasks/{id}/status")

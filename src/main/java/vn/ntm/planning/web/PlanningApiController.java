@@ -8,7 +8,11 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import vn.ntm.planning.Coverage;
 import vn.ntm.planning.PlanForm;
 import vn.ntm.planning.PlanSummary;
@@ -143,6 +148,29 @@ class PlanningApiController {
 		return planning.report(id,
 				new ProgressForm(report.reportedOn(), report.percent(), report.quantityDone(), report.note()),
 				report.expectedVersion());
+	}
+
+	/**
+	 * A progress report with files attached (multipart: the report's fields as
+	 * parameters, each file a part {@code files}).
+	 */
+	@PostMapping(path = "/tasks/{id}/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	TaskView reportWithFiles(@PathVariable long id, @RequestParam int expectedVersion,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate reportedOn,
+			@RequestParam(required = false) @Nullable Integer percent,
+			@RequestParam(required = false) java.math.@Nullable BigDecimal quantityDone,
+			@RequestParam(required = false) @Nullable String note,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files) {
+		return planning.report(id, new ProgressForm(reportedOn, percent, quantityDone, note), expectedVersion,
+				AttachmentFiles.of(files));
+	}
+
+	/** A file attached to a progress report, for those who may read the task. */
+	@GetMapping("/tasks/attachments/{id}/content")
+	ResponseEntity<Resource> attachment(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
+		return AttachmentFiles.download(planning.attachment(id), inline);
 	}
 
 	@PostMapping("/tasks/{id}/status")

@@ -1,11 +1,8 @@
 package vn.ntm.assessment.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ntm.assessment.AssessmentWorkbooks;
@@ -16,9 +13,9 @@ import vn.ntm.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a restart in the middle of work leaves behind: the partial files of evidence
- * uploads go at start, and an Excel upload cut short while it was being applied says only
- * that nothing was saved — not "Sẵn sàng áp dụng 126 thay đổi" with its preview.
+ * What a restart in the middle of work leaves behind: an Excel upload cut short while it
+ * was being applied says only that nothing was saved — not "Sẵn sàng áp dụng 126 thay
+ * đổi" with its preview. (The partial files of uploads: {@code ContentStorageTests}.)
  */
 @IntegrationTest
 class InterruptedWorkTests {
@@ -31,21 +28,6 @@ class InterruptedWorkTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@TempDir
-	Path dir;
-
-	@Test
-	void shouldRemovePartialEvidenceFilesAtStartAndKeepStoredOnes() throws Exception {
-		Path incoming = Files.createDirectories(dir.resolve("incoming"));
-		Path part = Files.writeString(incoming.resolve("upload-123.part"), "nửa tệp");
-		Path stored = Files.createDirectories(dir.resolve("ab/cd")).resolve("abcd0123");
-		Files.writeString(stored, "tệp đã lưu");
-		new EvidenceStorage(dir);
-		assertThat(part).doesNotExist();
-		assertThat(stored).hasContent("tệp đã lưu");
-		assertThat(incoming).isEmptyDirectory();
-	}
 
 	@Test
 	void shouldSayOnlyThatNothingWasSavedWhenARestartCutAnApplyShort() {

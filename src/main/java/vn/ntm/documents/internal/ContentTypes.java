@@ -1,4 +1,4 @@
-package vn.ntm.assessment.internal;
+package vn.ntm.documents.internal;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -20,13 +20,13 @@ import org.apache.tika.parser.ParseContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The kinds of evidence files accepted, decided from the content with Apache Tika's magic
+ * The kinds of files accepted, decided from the content with Apache Tika's magic
  * detection (tika-core, no parsers). Office files need both: the content says "an OLE2 /
  * OOXML container" and the name tells Word from Excel, so a zip or a text renamed
  * {@code .docx} is refused. Only the first bytes are read.
  */
 @Component
-class EvidenceTypes {
+class ContentTypes {
 
 	/** What the content alone must show. */
 	private static final Set<String> SELF_DESCRIBING = Set.of("application/pdf", "image/jpeg", "image/png", "image/gif",

@@ -1,4 +1,4 @@
-package vn.ntm.assessment.internal;
+package vn.ntm.documents.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +24,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The bytes of evidence files on disk, addressed by their SHA-256: {@code ab/cd/abcd…}
- * under {@code ntm.evidence.dir}. A file is streamed to a temporary file of the same
+ * The bytes of stored documents on disk, addressed by their SHA-256: {@code ab/cd/abcd…}
+ * under {@code ntm.documents.dir}. A file is streamed to a temporary file of the same
  * directory while it is hashed and counted, forced to disk, then moved atomically to its
  * place; content already stored is kept and the copy dropped. Nothing stored is ever
  * deleted here; the partial files ({@code incoming/*.part}) an upload left when the
@@ -33,26 +33,26 @@ import org.springframework.stereotype.Component;
  * data directory).
  */
 @Component
-class EvidenceStorage {
+class ContentStorage {
 
-	private static final Logger log = LoggerFactory.getLogger(EvidenceStorage.class);
+	private static final Logger log = LoggerFactory.getLogger(ContentStorage.class);
 
 	private final Path root;
 
 	private final Path incoming;
 
-	EvidenceStorage(@Value("${ntm.evidence.dir:data/evidence}") Path root) {
+	ContentStorage(@Value("${ntm.documents.dir:data/evidence}") Path root) {
 		this.root = root.toAbsolutePath().normalize();
 		this.incoming = this.root.resolve("incoming");
 		try {
 			Files.createDirectories(incoming);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the evidence directory " + incoming, ex);
+			throw new UncheckedIOException("Cannot create the documents directory " + incoming, ex);
 		}
 		int removed = removePartialFiles();
 		if (removed > 0) {
-			log.info("Removed {} partial evidence file(s) left in {} by an interrupted upload", removed, incoming);
+			log.info("Removed {} partial file(s) left in {} by an interrupted upload", removed, incoming);
 		}
 	}
 
@@ -67,7 +67,7 @@ class EvidenceStorage {
 					}
 				}
 				catch (IOException ex) {
-					log.warn("Could not remove the partial evidence file {}: {}", part, ex.toString());
+					log.warn("Could not remove the partial file {}: {}", part, ex.toString());
 				}
 			}
 		}
@@ -85,7 +85,7 @@ class EvidenceStorage {
 	static final class TooLarge extends IOException {
 
 		TooLarge() {
-			super("evidence file over the limit");
+			super("file over the limit");
 		}
 
 	}
@@ -153,7 +153,7 @@ class EvidenceStorage {
 			return key;
 		}
 		catch (AtomicMoveNotSupportedException ex) {
-			throw new IOException("The evidence directory must be on one file system: " + root, ex);
+			throw new IOException("The documents directory must be on one file system: " + root, ex);
 		}
 		forceDirectory(target.getParent());
 		return key;
@@ -163,7 +163,7 @@ class EvidenceStorage {
 	Path path(String key) {
 		Path path = root.resolve(key).normalize();
 		if (!path.startsWith(root) || path.startsWith(incoming)) {
-			throw new IllegalArgumentException("Not an evidence key: " + key);
+			throw new IllegalArgumentException("Not a document key: " + key);
 		}
 		return path;
 	}
