@@ -104,6 +104,15 @@ class FundingBrowserTests {
 			assertThat(browser.driver.findElement(By.cssSelector("#work-" + work + " .rate")).getText())
 				.isEqualTo("40,0%");
 			browser.screenshot("funding-form-progress-bar");
+			// the capital-plan form: choosing a carry-over brings its fields (htmx)
+			browser.go("/funding/units/" + commune.id() + "/transactions/new");
+			new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("kind"))).selectByValue("CARRY_IN");
+			browser.waitFor(By.id("fromYear"));
+			browser.waitFor(By.id("deadline"));
+			browser.screenshot("funding-form-transaction");
+			browser.go("/funding/works/" + work + "/progress");
+			browser.waitFor(By.id("settlementAmount"));
+			browser.screenshot("funding-form-progress");
 		}
 	}
 

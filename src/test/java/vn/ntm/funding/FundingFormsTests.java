@@ -178,8 +178,9 @@ class FundingFormsTests {
 			.param("source", "NST")
 			.param("amount", "100,5"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(allOf(containsString("id=\"amount-error\""),
-					containsString("chỉ còn 100 triệu đồng"), containsString("Chưa lưu gì"))));
+			.andExpect(content()
+				.string(allOf(containsString("id=\"amount-error\""), containsString("chỉ còn 100 triệu đồng"),
+						containsString("Chưa lưu gì"), containsString("vốn năm 2024:"))));
 		assertThat(count("select count(*) from disbursement where work_id = :id", work)).isZero();
 		mvc.perform(as(post("/funding/works/{id}/disbursements", work), c.officer()).param("paidOn", "10/05/2024")
 			.param("year", "2024")

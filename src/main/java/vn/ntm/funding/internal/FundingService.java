@@ -97,7 +97,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 	public FundingViews.Summary summary(long unitId, int fromYear, int toYear, LocalDate at) {
 		access.requireRead(unitId);
 		if (toYear < fromYear || toYear - fromYear > 20) {
-			throw new BusinessRuleException("funding.years.invalid", fromYear, toYear);
+			throw new BusinessRuleException("funding.years.invalid", String.valueOf(fromYear), String.valueOf(toYear));
 		}
 		String unitName = unitName(unitId, at);
 		Map<String, String> names = sourceNames();
@@ -706,8 +706,8 @@ class FundingService implements FundingManagement, FundingAlerts {
 		Money remaining = allocated.minus(paid);
 		if (d.amount().exceeds(remaining)) {
 			throw new FundingFieldException("amount", "funding.disbursement.exceeds", money(d.amount()), w.name(),
-					sourceNames().getOrDefault(d.source(), d.source()), d.year(), money(allocated), money(paid),
-					money(remaining.max(Money.ZERO)));
+					sourceNames().getOrDefault(d.source(), d.source()), String.valueOf(d.year()), money(allocated),
+					money(paid), money(remaining.max(Money.ZERO)));
 		}
 		long id = store.insertDisbursement(workId, d, actor());
 		audit.record(
@@ -878,7 +878,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 
 	private static void checkYear(int year, String field) {
 		if (year < 2000 || year > 2100) {
-			throw new FundingFieldException(field, "funding.year.invalid", year);
+			throw new FundingFieldException(field, "funding.year.invalid", String.valueOf(year));
 		}
 	}
 
