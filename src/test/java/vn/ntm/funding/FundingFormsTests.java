@@ -238,10 +238,18 @@ class FundingFormsTests {
 			.andExpect(status().isForbidden());
 		assertThat(SystemTask.call(() -> funding.work(work, LocalDate.now())).work().settledOn())
 			.isEqualTo(LocalDate.of(2024, 9, 30));
-		// settled at what was paid: no debt, and the commune's alert goes
+		// settled at what was paid (through the API, with its decision): no debt, and the
+		// commune's alert goes
 		int now = SystemTask.call(() -> funding.work(work, LocalDate.now())).work().version();
-		SystemTask.run(() -> funding.progress(work, new FundingManagement.WorkProgress(null, LocalDate.of(2024, 6, 30),
-				LocalDate.of(2024, 9, 30), tr("70"), now, "QĐ điều chỉnh")));
+		mvc.perform(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/funding/works/{id}/progress", work), c.officer())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("""
+					{"completedOn": "2024-06-30", "settledOn": "2024-09-30", "settlementAmount": {"dong": 70000000},
+					 "settlementDecision": "QĐ điều chỉnh quyết toán", "version": %d}
+					""".formatted(now))).andExpect(status().isOk());
+		assertThat(SystemTask.call(() -> funding.work(work, LocalDate.now())).work().settlementDecision())
+			.isEqualTo("QĐ điều chỉnh quyết toán");
 		assertThat(SystemTask.call(() -> alerts.forUnit(c.unit().id(), LocalDate.of(2024, 9, 29))))
 			.extracting(FundingAlert::rule)
 			.contains(FundingRule.CONSTRUCTION_DEBT);
