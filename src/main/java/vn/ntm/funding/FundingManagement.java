@@ -33,6 +33,18 @@ public interface FundingManagement {
 
 	long createWork(NewWork work);
 
+	/**
+	 * Corrects a work's facts (name, investor, code, criterion, amounts, dates); refused
+	 * when the work changed since {@code edit.version()} was read.
+	 */
+	void updateWork(long workId, WorkEdit edit);
+
+	/**
+	 * Fails with the access refusal unless the user may change the funding of the unit
+	 * (for the forms' pages, before anything is typed).
+	 */
+	void requireEdit(long unitId);
+
 	long allocate(long workId, NewAllocation allocation);
 
 	/**
@@ -52,6 +64,18 @@ public interface FundingManagement {
 
 	/** Changes a rule for a province (every year when {@code year} is null). */
 	void saveSetting(long provinceId, @Nullable Integer year, RuleSetting setting);
+
+	/**
+	 * Each rule for a province and a year: what applies, and the province's own rows (for
+	 * the year, for every year) with their versions.
+	 */
+	List<FundingViews.RuleRow> ruleRows(long provinceId, int year);
+
+	/**
+	 * Changes a rule for a province (every year when {@code year} is null), refused when
+	 * the row changed since its {@code expectedVersion} was read (0: there was none).
+	 */
+	void saveSetting(long provinceId, @Nullable Integer year, RuleSetting setting, int expectedVersion);
 
 	record NewTransaction(long unitId, int year, String source, String kind, Money amount, @Nullable String decision,
 			@Nullable LocalDate decidedOn, @Nullable Integer fromYear, @Nullable LocalDate deadline,
@@ -73,8 +97,29 @@ public interface FundingManagement {
 	record NewDisbursement(LocalDate paidOn, int year, String source, Money amount, @Nullable String note) {
 	}
 
+	/**
+	 * Contractor selection, completion and final settlement (quyết toán: its date, the
+	 * settled value and the decision that approved it).
+	 */
 	record WorkProgress(@Nullable LocalDate contractorOn, @Nullable LocalDate completedOn,
-			@Nullable LocalDate settledOn, @Nullable Money settlementAmount, int version) {
+			@Nullable LocalDate settledOn, @Nullable Money settlementAmount, int version,
+			@Nullable String settlementDecision) {
+
+		@com.fasterxml.jackson.annotation.JsonCreator
+		public WorkProgress {
+		}
+
+		public WorkProgress(@Nullable LocalDate contractorOn, @Nullable LocalDate completedOn,
+				@Nullable LocalDate settledOn, @Nullable Money settlementAmount, int version) {
+			this(contractorOn, completedOn, settledOn, settlementAmount, version, null);
+		}
+
+	}
+
+	/** A work's facts as corrected on its form, with the version they were read at. */
+	record WorkEdit(String name, @Nullable String investor, @Nullable String projectCode, @Nullable String criterion,
+			@Nullable Money totalInvestment, @Nullable Money counterpartRequired, @Nullable LocalDate allocatedOn,
+			@Nullable LocalDate contractorOn, @Nullable String note, int version) {
 	}
 
 	record NewRequest(long unitId, int year, String source, Money amount, LocalDate requestedOn,

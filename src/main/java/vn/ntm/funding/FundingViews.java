@@ -50,12 +50,25 @@ public final class FundingViews {
 	}
 
 	/**
-	 * A unit's funding by source and year: its own capital plans and what works in it and
-	 * below it were allocated and paid.
+	 * A unit's funding by source and year (its own capital plans, and what works in it
+	 * and below it were allocated and paid): official figures only in {@code rows},
+	 * {@code yearTotals} and {@code total}; the amounts of demo data ("Ví dụ minh họa",
+	 * not official figures) apart, one line a year ({@code illustrations}, years without
+	 * any left out) and their sum ({@code illustrationTotal}).
 	 */
 	public record Summary(long unitId, String unitName, int fromYear, int toYear, List<SummaryRow> rows,
 			List<SummaryRow> yearTotals, SummaryRow total, List<DocumentView> documents,
-			List<TransactionView> transactions, boolean canEdit) {
+			List<TransactionView> transactions, boolean canEdit, List<SummaryRow> illustrations,
+			SummaryRow illustrationTotal) {
+
+		/** The year's demo amounts, or null when it has none. */
+		public @Nullable SummaryRow illustrationOf(int year) {
+			return illustrations.stream().filter(r -> r.year() != null && r.year() == year).findFirst().orElse(null);
+		}
+
+		public boolean hasIllustrations() {
+			return !illustrations.isEmpty();
+		}
 
 		public List<SummaryRow> rowsOf(int year) {
 			return rows.stream().filter(r -> r.year() != null && r.year() == year).toList();
@@ -72,7 +85,7 @@ public final class FundingViews {
 			@Nullable Money counterpartRequired, @Nullable LocalDate allocatedOn, @Nullable LocalDate contractorOn,
 			@Nullable LocalDate completedOn, @Nullable LocalDate settledOn, @Nullable Money settlementAmount,
 			boolean illustration, @Nullable String note, int version, Money allocated, Money disbursed,
-			Money counterpartPaid, List<FundingAlert> alerts) {
+			Money counterpartPaid, List<FundingAlert> alerts, @Nullable String settlementDecision) {
 
 		public Share rate() {
 			return Share.of(disbursed, allocated);
@@ -105,17 +118,46 @@ public final class FundingViews {
 			boolean illustration) {
 	}
 
-	/** A unit's disbursement in a province's ranking. */
+	/**
+	 * A unit's disbursement in a province's ranking: official figures ranked; the amounts
+	 * of demo works ("Ví dụ minh họa") apart. A unit with demo amounts only is listed
+	 * after the ranked ones, without a rank (0).
+	 */
 	public record RankingRow(int rank, long unitId, String unitName, Money allocated, Money disbursed, int works,
-			int alerts) {
+			int alerts, Money illustrativeAllocated, Money illustrativeDisbursed) {
 
 		public Share rate() {
 			return Share.of(disbursed, allocated);
 		}
 
+		public boolean hasIllustrations() {
+			return illustrativeAllocated.isPositive() || illustrativeDisbursed.isPositive();
+		}
+
+	}
+
+	/**
+	 * A money rule for a province and a year: what applies ({@code effective}, most
+	 * specific first), and the province's own settings for the year and for every year,
+	 * each with its version (0: none yet).
+	 */
+	public record RuleRow(FundingRule rule, RuleSetting effective, @Nullable RuleSetting forYear, int yearVersion,
+			@Nullable RuleSetting forEveryYear, int everyYearVersion) {
+
+		/** The amount that applies, in triệu đồng ("500 triệu đồng"), or null. */
+		public @Nullable String effectiveAmount(java.util.Locale locale) {
+			return effective.amount() == null ? null
+					: new Money(effective.amount()).format(vn.ntm.shared.MoneyUnit.TRIEU, locale);
+		}
+
 	}
 
 	public record Ranking(long provinceId, String provinceName, int year, LocalDate at, List<RankingRow> rows) {
+
+		public boolean hasIllustrations() {
+			return rows.stream().anyMatch(RankingRow::hasIllustrations);
+		}
+
 	}
 
 }

@@ -18,9 +18,27 @@ final class Facts {
 	record Pay(LocalDate paidOn, int year, String source, String level, Money amount) {
 	}
 
+	/**
+	 * A work; {@code settlementAmount} is the value its final settlement approved (null
+	 * when not settled, or settled without the amount recorded).
+	 */
 	record Work(long id, long unitId, String unitName, String name, @Nullable LocalDate allocatedOn,
 			@Nullable LocalDate contractorOn, @Nullable LocalDate completedOn, @Nullable LocalDate settledOn,
-			boolean illustration, List<Alloc> allocations, List<Pay> payments) {
+			boolean illustration, List<Alloc> allocations, List<Pay> payments, @Nullable Money settlementAmount) {
+
+		Work(long id, long unitId, String unitName, String name, @Nullable LocalDate allocatedOn,
+				@Nullable LocalDate contractorOn, @Nullable LocalDate completedOn, @Nullable LocalDate settledOn,
+				boolean illustration, List<Alloc> allocations, List<Pay> payments) {
+			this(id, unitId, unitName, name, allocatedOn, contractorOn, completedOn, settledOn, illustration,
+					allocations, payments, null);
+		}
+
+		Money paidBy(LocalDate asOf) {
+			return payments.stream()
+				.filter(p -> !p.paidOn().isAfter(asOf))
+				.map(Pay::amount)
+				.reduce(Money.ZERO, Money::plus);
+		}
 
 		Money allocated(int year, LocalDate asOf) {
 			return allocations.stream()

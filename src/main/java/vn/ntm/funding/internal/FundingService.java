@@ -24,6 +24,7 @@ import vn.ntm.audit.AuditRecord;
 import vn.ntm.funding.ConstructionDebt;
 import vn.ntm.funding.FundingAlert;
 import vn.ntm.funding.FundingAlerts;
+import vn.ntm.funding.FundingFieldException;
 import vn.ntm.funding.FundingManagement;
 import vn.ntm.funding.FundingRule;
 import vn.ntm.funding.FundingSource;
@@ -96,36 +97,45 @@ class FundingService implements FundingManagement, FundingAlerts {
 	public FundingViews.Summary summary(long unitId, int fromYear, int toYear, LocalDate at) {
 		access.requireRead(unitId);
 		if (toYear < fromYear || toYear - fromYear > 20) {
-			throw new BusinessRuleException("funding.years.invalid", fromYear, toYear);
+			throw new BusinessRuleException("funding.years.invalid", String.valueOf(fromYear), String.valueOf(toYear));
 		}
 		String unitName = unitName(unitId, at);
 		Map<String, String> names = sourceNames();
 		Map<Long, String> subtree = subtree(unitId, at);
-		// planned and assigned: the unit's own capital plans
+		// planned and assigned: the unit's own capital plans; demo amounts ("Ví dụ minh
+		// họa") kept apart from the official figures
 		Map<String, Money[]> cells = new TreeMap<>();
+		Map<Integer, Money[]> demo = new TreeMap<>();
 		for (Facts.Tx t : store.txFacts(List.of(unitId), Map.of(), Map.of())) {
 			if (t.year() < fromYear || t.year() > toYear) {
 				continue;
 			}
-			Money[] cell = cells.computeIfAbsent(key(t.year(), t.source()), k -> zeros());
+			Money[] cell = t.illustration() ? demo.computeIfAbsent(t.year(), k -> zeros())
+					: cells.computeIfAbsent(key(t.year(), t.source()), k -> zeros());
 			cell[t.assigned() ? 1 : 0] = cell[t.assigned() ? 1 : 0].plus(t.amount());
 		}
 		// allocated and disbursed: works of the unit and below
 		List<FundingStore.WorkRow> works = store.worksOf(subtree.keySet());
 		List<Long> workIds = works.stream().map(FundingStore.WorkRow::id).toList();
+		Set<Long> demoWorks = works.stream()
+			.filter(FundingStore.WorkRow::illustration)
+			.map(FundingStore.WorkRow::id)
+			.collect(Collectors.toSet());
 		Map<String, String> levels = sourceLevels();
-		store.allocFacts(workIds, levels).values().stream().flatMap(List::stream).forEach(a -> {
+		store.allocFacts(workIds, levels).forEach((workId, list) -> list.forEach(a -> {
 			if (a.year() >= fromYear && a.year() <= toYear && !a.decidedOn().isAfter(at)) {
-				Money[] cell = cells.computeIfAbsent(key(a.year(), a.source()), k -> zeros());
+				Money[] cell = demoWorks.contains(workId) ? demo.computeIfAbsent(a.year(), k -> zeros())
+						: cells.computeIfAbsent(key(a.year(), a.source()), k -> zeros());
 				cell[2] = cell[2].plus(a.amount());
 			}
-		});
-		store.payFacts(workIds, levels).values().stream().flatMap(List::stream).forEach(p -> {
+		}));
+		store.payFacts(workIds, levels).forEach((workId, list) -> list.forEach(p -> {
 			if (p.year() >= fromYear && p.year() <= toYear && !p.paidOn().isAfter(at)) {
-				Money[] cell = cells.computeIfAbsent(key(p.year(), p.source()), k -> zeros());
+				Money[] cell = demoWorks.contains(workId) ? demo.computeIfAbsent(p.year(), k -> zeros())
+						: cells.computeIfAbsent(key(p.year(), p.source()), k -> zeros());
 				cell[3] = cell[3].plus(p.amount());
 			}
-		});
+		}));
 		List<String> order = new ArrayList<>(names.keySet());
 		List<FundingViews.SummaryRow> rows = new ArrayList<>();
 		List<FundingViews.SummaryRow> yearTotals = new ArrayList<>();
@@ -147,10 +157,22 @@ class FundingService implements FundingManagement, FundingAlerts {
 		}
 		FundingViews.SummaryRow total = new FundingViews.SummaryRow(null, null, fromYear + "–" + toYear, grand[0],
 				grand[1], grand[2], grand[3]);
+		List<FundingViews.SummaryRow> illustrations = new ArrayList<>();
+		Money[] demoSum = zeros();
+		demo.forEach((year, cell) -> {
+			illustrations
+				.add(new FundingViews.SummaryRow(year, null, ILLUSTRATION_LABEL, cell[0], cell[1], cell[2], cell[3]));
+			add(demoSum, cell);
+		});
+		FundingViews.SummaryRow illustrationTotal = new FundingViews.SummaryRow(null, null, ILLUSTRATION_LABEL,
+				demoSum[0], demoSum[1], demoSum[2], demoSum[3]);
 		return new FundingViews.Summary(unitId, unitName, fromYear, toYear, rows, yearTotals, total,
 				store.documents(unitId), store.transactions(unitId, names),
-				access.canActOn(unitId, Permission.FUNDING_EDIT));
+				access.canActOn(unitId, Permission.FUNDING_EDIT), illustrations, illustrationTotal);
 	}
+
+	/** The label of the demo amounts' line (the pages use their bundle's words). */
+	static final String ILLUSTRATION_LABEL = "Ví dụ minh họa — không phải số liệu chính thức";
 
 	private static String key(int year, String source) {
 		return year + "/" + source;
@@ -203,7 +225,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 					r.name(), r.investor(), r.projectCode(), r.criterion(), r.totalInvestment(),
 					r.counterpartRequired(), r.allocatedOn(), r.contractorOn(), r.completedOn(), r.settledOn(),
 					r.settlementAmount(), r.illustration(), r.note(), r.version(), allocated, paid,
-					f.paidOfLevel("LOCAL", at), alerts.getOrDefault(r.id(), List.of())));
+					f.paidOfLevel("LOCAL", at), alerts.getOrDefault(r.id(), List.of()), r.settlementDecision()));
 		}
 		return views;
 	}
@@ -212,7 +234,7 @@ class FundingService implements FundingManagement, FundingAlerts {
 			Map<Long, List<Facts.Pay>> pays) {
 		return new Facts.Work(r.id(), r.unitId(), names.getOrDefault(r.unitId(), "#" + r.unitId()), r.name(),
 				r.allocatedOn(), r.contractorOn(), r.completedOn(), r.settledOn(), r.illustration(),
-				allocs.getOrDefault(r.id(), List.of()), pays.getOrDefault(r.id(), List.of()));
+				allocs.getOrDefault(r.id(), List.of()), pays.getOrDefault(r.id(), List.of()), r.settlementAmount());
 	}
 
 	@Override
@@ -275,9 +297,13 @@ class FundingService implements FundingManagement, FundingAlerts {
 		Map<Long, List<Facts.Alloc>> allocs = store.allocFacts(works.stream().map(FundingStore.WorkRow::id).toList(),
 				levels);
 		Map<Long, List<Facts.Pay>> pays = store.payFacts(works.stream().map(FundingStore.WorkRow::id).toList(), levels);
+		Map<Long, Money[]> demo = new HashMap<>();
 		for (FundingViews.WorkView w : views) {
 			long top = topOf.get(w.unitId());
-			Money[] sum = sums.computeIfAbsent(top, k -> new Money[] { Money.ZERO, Money.ZERO });
+			// demo works ("Ví dụ minh họa") apart from the official figures
+			Money[] sum = w.illustration() ? demo.computeIfAbsent(top, k -> new Money[] { Money.ZERO, Money.ZERO })
+					: sums.computeIfAbsent(top, k -> new Money[] { Money.ZERO, Money.ZERO });
+			sums.computeIfAbsent(top, k -> new Money[] { Money.ZERO, Money.ZERO });
 			Facts.Work f = new Facts.Work(w.id(), w.unitId(), "", w.name(), null, null, null, null, false,
 					allocs.getOrDefault(w.id(), List.of()), pays.getOrDefault(w.id(), List.of()));
 			sum[0] = sum[0].plus(f.allocated(year, at));
@@ -286,22 +312,32 @@ class FundingService implements FundingManagement, FundingAlerts {
 			c[0]++;
 			c[1] += w.alerts().size();
 		}
+		Money[] none = { Money.ZERO, Money.ZERO };
 		List<Map.Entry<Long, Money[]>> entries = new ArrayList<>(sums.entrySet());
-		entries.removeIf(e -> e.getValue()[0].isZero() && e.getValue()[1].isZero());
-		entries
-			.sort(Comparator
+		entries.removeIf(e -> e.getValue()[0].isZero() && e.getValue()[1].isZero()
+				&& demo.getOrDefault(e.getKey(), none)[0].isZero() && demo.getOrDefault(e.getKey(), none)[1].isZero());
+		// ranked by the official rate; units with demo amounts only after them, unranked
+		entries.sort(Comparator.comparing((Map.Entry<Long, Money[]> e) -> noOfficialFigures(e.getValue()))
+			.thenComparing(Comparator
 				.comparing((Map.Entry<Long, Money[]> e) -> vn.ntm.shared.Share.of(e.getValue()[1], e.getValue()[0])
 					.percent()
 					.orElse(java.math.BigDecimal.ZERO))
-				.reversed()
-				.thenComparing(e -> names.getOrDefault(e.getKey(), "")));
+				.reversed())
+			.thenComparing(e -> names.getOrDefault(e.getKey(), "")));
 		List<FundingViews.RankingRow> rows = new ArrayList<>();
 		int rank = 0;
 		for (Map.Entry<Long, Money[]> e : entries) {
-			rows.add(new FundingViews.RankingRow(++rank, e.getKey(), names.getOrDefault(e.getKey(), ""),
-					e.getValue()[0], e.getValue()[1], counts.get(e.getKey())[0], counts.get(e.getKey())[1]));
+			Money[] d = demo.getOrDefault(e.getKey(), none);
+			rows.add(new FundingViews.RankingRow(noOfficialFigures(e.getValue()) ? 0 : ++rank, e.getKey(),
+					names.getOrDefault(e.getKey(), ""), e.getValue()[0], e.getValue()[1], counts.get(e.getKey())[0],
+					counts.get(e.getKey())[1], d[0], d[1]));
 		}
 		return new FundingViews.Ranking(provinceId, unitName(provinceId, at), year, at, rows);
+	}
+
+	/** Whether a unit's official figures are empty (it has demo amounts only). */
+	private static boolean noOfficialFigures(Money[] official) {
+		return official[0].isZero() && official[1].isZero();
 	}
 
 	@Override
@@ -434,6 +470,74 @@ class FundingService implements FundingManagement, FundingAlerts {
 						before, setting));
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<FundingViews.RuleRow> ruleRows(long provinceId, int year) {
+		access.requireRead(provinceId);
+		checkYear(year);
+		List<FundingViews.RuleRow> rows = new ArrayList<>();
+		for (FundingRule rule : FundingRule.values()) {
+			var ofYear = store.ownSetting(rule, provinceId, year);
+			var ofAll = store.ownSetting(rule, provinceId, null);
+			rows.add(new FundingViews.RuleRow(rule, resolve(rule, provinceId, year),
+					ofYear.map(FundingStore.OwnSetting::setting).orElse(null),
+					ofYear.map(FundingStore.OwnSetting::version).orElse(0),
+					ofAll.map(FundingStore.OwnSetting::setting).orElse(null),
+					ofAll.map(FundingStore.OwnSetting::version).orElse(0)));
+		}
+		return rows;
+	}
+
+	@Override
+	@Transactional
+	public void saveSetting(long provinceId, @Nullable Integer year, RuleSetting setting, int expectedVersion) {
+		access.requireActOn(provinceId, Permission.FUNDING_EDIT);
+		UnitRef province = units.find(provinceId, today())
+			.filter(u -> u.level() == 1)
+			.orElseThrow(() -> new BusinessRuleException("funding.rule.provinceOnly"));
+		if (year != null) {
+			checkYear(year, "scope");
+		}
+		checkSetting(setting);
+		RuleSetting before = store.ownSetting(setting.rule(), provinceId, year)
+			.map(FundingStore.OwnSetting::setting)
+			.orElse(null);
+		if (store.saveSetting(provinceId, year, setting, expectedVersion, actor()) != 1) {
+			String what = "quy tắc " + setting.rule().name() + " của " + province.fullName();
+			FundingStore.Changed changed = store.settingChanged(setting.rule(), provinceId, year)
+				.orElse(new FundingStore.Changed("?", java.time.Instant.now()));
+			throw new ConcurrentChangeException(what, changed.by(), changed.at());
+		}
+		audit.record(
+				AuditRecord.updated("funding_rule", setting.rule().name() + "/" + provinceId + "/" + year,
+						province.fullName(), "Đổi quy tắc nguồn vốn " + setting.rule().name() + " của "
+								+ province.fullName() + (year == null ? " (mọi năm)" : " năm " + year),
+						before, setting));
+	}
+
+	/** A setting's figures within their bounds, each problem naming its field. */
+	private static void checkSetting(RuleSetting s) {
+		if (s.month() != null && (s.month() < 1 || s.month() > 12)) {
+			throw new FundingFieldException("month", "funding.setting.month", s.month());
+		}
+		if (s.day() != null && (s.day() < 1 || s.day() > 31)) {
+			throw new FundingFieldException("day", "funding.setting.day", s.day());
+		}
+		if ((s.month() == null) != (s.day() == null)) {
+			throw new FundingFieldException(s.month() == null ? "month" : "day", "funding.setting.dayAndMonth");
+		}
+		if (s.percent() != null
+				&& (s.percent().signum() < 0 || s.percent().compareTo(new java.math.BigDecimal("100")) > 0)) {
+			throw new FundingFieldException("percent", "funding.setting.percent", VnFormat.number(s.percent()));
+		}
+		if (s.years() != null && (s.years() < 1 || s.years() > 20)) {
+			throw new FundingFieldException("years", "funding.setting.years", s.years());
+		}
+		if (s.amount() != null && s.amount().signum() <= 0) {
+			throw new FundingFieldException("amount", "funding.amount.positive", "funding.field.amount");
+		}
+	}
+
 	// ------------------------------------------------------------------ changes
 
 	@Override
@@ -445,21 +549,23 @@ class FundingService implements FundingManagement, FundingAlerts {
 	long recordTransaction(NewTransaction t, @Nullable Long documentId, boolean illustration) {
 		access.requireActOn(t.unitId(), Permission.FUNDING_EDIT);
 		if (!KINDS.contains(t.kind())) {
-			throw new BusinessRuleException("funding.transaction.kind", t.kind());
+			throw new FundingFieldException("kind", "funding.transaction.kind", t.kind());
 		}
 		checkSource(t.source());
 		checkAmount(t.amount(), "funding.field.amount");
 		checkYear(t.year());
 		if (t.purpose() != null && !PURPOSES.contains(t.purpose())) {
-			throw new BusinessRuleException("funding.transaction.purpose", t.purpose());
+			throw new FundingFieldException("purpose", "funding.transaction.purpose", t.purpose());
 		}
 		if ("CARRY_IN".equals(t.kind()) && (t.fromYear() == null || t.fromYear() >= t.year() || t.deadline() == null)) {
-			throw new BusinessRuleException("funding.transaction.carryOver");
+			throw new FundingFieldException(t.fromYear() == null || t.fromYear() >= t.year() ? "fromYear" : "deadline",
+					"funding.transaction.carryOver");
 		}
 		if ("CUT".equals(t.kind())) {
 			Money assigned = assigned(t.unitId(), t.year(), t.source());
 			if (t.amount().exceeds(assigned)) {
-				throw new BusinessRuleException("funding.transaction.cutTooLarge", money(t.amount()), money(assigned));
+				throw new FundingFieldException("amount", "funding.transaction.cutTooLarge", money(t.amount()),
+						money(assigned));
 			}
 		}
 		long id = store.insertTransaction(t, documentId, null, illustration, actor());
@@ -485,11 +591,11 @@ class FundingService implements FundingManagement, FundingAlerts {
 		checkSource(t.source());
 		checkAmount(t.amount(), "funding.field.amount");
 		if (t.fromUnitId() == t.toUnitId()) {
-			throw new BusinessRuleException("funding.transfer.sameUnit");
+			throw new FundingFieldException("toUnitId", "funding.transfer.sameUnit");
 		}
 		Money available = assigned(t.fromUnitId(), t.year(), t.source());
 		if (t.amount().exceeds(available)) {
-			throw new BusinessRuleException("funding.transfer.tooLarge", money(t.amount()), money(available));
+			throw new FundingFieldException("amount", "funding.transfer.tooLarge", money(t.amount()), money(available));
 		}
 		UUID group = UUID.randomUUID();
 		String by = actor();
@@ -512,21 +618,53 @@ class FundingService implements FundingManagement, FundingAlerts {
 	long createWork(NewWork w, boolean illustration) {
 		access.requireActOn(w.unitId(), Permission.FUNDING_EDIT);
 		if (w.name() == null || w.name().isBlank()) {
-			throw new BusinessRuleException("funding.work.nameRequired");
+			throw new FundingFieldException("name", "funding.work.nameRequired");
 		}
 		NewWork clean = new NewWork(w.unitId(), VnText.clean(w.name()), blank(w.investor()), blank(w.projectCode()),
 				blank(w.criterion()), w.totalInvestment(), w.counterpartRequired(), w.allocatedOn(), w.contractorOn(),
 				blank(w.note()));
 		if (clean.projectCode() != null && store.projectCodeTaken(clean.projectCode())) {
-			throw new BusinessRuleException("funding.work.codeTaken", clean.projectCode());
+			throw new FundingFieldException("projectCode", "funding.work.codeTaken", clean.projectCode());
 		}
 		if (clean.totalInvestment() != null) {
 			checkAmount(clean.totalInvestment(), "funding.field.totalInvestment");
+		}
+		if (clean.counterpartRequired() != null) {
+			checkAmount(clean.counterpartRequired(), "funding.field.counterpartRequired");
 		}
 		long id = store.insertWork(clean, illustration, actor());
 		audit.record(AuditRecord.created("funding_work", id, clean.name(),
 				"Thêm công trình " + clean.name() + " (" + unitName(clean.unitId(), today()) + ")", clean));
 		return id;
+	}
+
+	@Override
+	@Transactional
+	public void updateWork(long workId, WorkEdit e) {
+		FundingStore.WorkRow w = lockForChange(workId);
+		if (w.version() != e.version()) {
+			throw new ConcurrentChangeException(w.name(), w.updatedBy(), w.updatedAt());
+		}
+		if (e.name() == null || e.name().isBlank()) {
+			throw new FundingFieldException("name", "funding.work.nameRequired");
+		}
+		WorkEdit clean = new WorkEdit(VnText.clean(e.name()), blank(e.investor()), blank(e.projectCode()),
+				blank(e.criterion()), e.totalInvestment(), e.counterpartRequired(), e.allocatedOn(), e.contractorOn(),
+				blank(e.note()), e.version());
+		if (clean.projectCode() != null && store.projectCodeTakenByOther(clean.projectCode(), workId)) {
+			throw new FundingFieldException("projectCode", "funding.work.codeTaken", clean.projectCode());
+		}
+		if (clean.totalInvestment() != null) {
+			checkAmount(clean.totalInvestment(), "funding.field.totalInvestment");
+		}
+		if (clean.counterpartRequired() != null) {
+			checkAmount(clean.counterpartRequired(), "funding.field.counterpartRequired");
+		}
+		if (store.updateWork(workId, clean, actor()) != 1) {
+			throw new ConcurrentChangeException(w.name(), w.updatedBy(), w.updatedAt());
+		}
+		audit.record(AuditRecord.updated("funding_work", workId, clean.name(),
+				"Sửa thông tin công trình " + clean.name(), w, clean));
 	}
 
 	/**
@@ -561,15 +699,15 @@ class FundingService implements FundingManagement, FundingAlerts {
 		checkAmount(d.amount(), "funding.field.amount");
 		checkYear(d.year());
 		if (d.paidOn().isAfter(today())) {
-			throw new BusinessRuleException("funding.disbursement.future", VnFormat.date(d.paidOn()));
+			throw new FundingFieldException("paidOn", "funding.disbursement.future", VnFormat.date(d.paidOn()));
 		}
 		Money allocated = store.allocatedTo(workId, d.year(), d.source());
 		Money paid = store.paidTo(workId, d.year(), d.source());
 		Money remaining = allocated.minus(paid);
 		if (d.amount().exceeds(remaining)) {
-			throw new BusinessRuleException("funding.disbursement.exceeds", money(d.amount()), w.name(),
-					sourceNames().getOrDefault(d.source(), d.source()), d.year(), money(allocated), money(paid),
-					money(remaining.max(Money.ZERO)));
+			throw new FundingFieldException("amount", "funding.disbursement.exceeds", money(d.amount()), w.name(),
+					sourceNames().getOrDefault(d.source(), d.source()), String.valueOf(d.year()), money(allocated),
+					money(paid), money(remaining.max(Money.ZERO)));
 		}
 		long id = store.insertDisbursement(workId, d, actor());
 		audit.record(
@@ -587,12 +725,23 @@ class FundingService implements FundingManagement, FundingAlerts {
 		if (w.version() != p.version()) {
 			throw new ConcurrentChangeException(w.name(), w.updatedBy(), w.updatedAt());
 		}
+		checkNotFuture(p.contractorOn(), "contractorOn");
+		checkNotFuture(p.completedOn(), "completedOn");
+		checkNotFuture(p.settledOn(), "settledOn");
 		if (p.settledOn() != null && (p.completedOn() == null || p.settledOn().isBefore(p.completedOn()))) {
-			throw new BusinessRuleException("funding.work.settledBeforeCompleted");
+			throw new FundingFieldException("settledOn", "funding.work.settledBeforeCompleted");
 		}
 		if (p.settlementAmount() != null) {
 			checkAmount(p.settlementAmount(), "funding.field.settlementAmount");
+			if (p.settledOn() == null) {
+				throw new FundingFieldException("settledOn", "funding.work.settlementWithoutDate");
+			}
 		}
+		if (p.settlementDecision() != null && p.settlementDecision().length() > 500) {
+			throw new FundingFieldException("settlementDecision", "funding.field.tooLong", 500);
+		}
+		p = new WorkProgress(p.contractorOn(), p.completedOn(), p.settledOn(), p.settlementAmount(), p.version(),
+				blank(p.settlementDecision()));
 		if (store.updateProgress(workId, p, actor()) != 1) {
 			throw new ConcurrentChangeException(w.name(), w.updatedBy(), w.updatedAt());
 		}
@@ -670,7 +819,8 @@ class FundingService implements FundingManagement, FundingAlerts {
 
 	// ------------------------------------------------------------------ helpers
 
-	void requireEdit(long unitId) {
+	@Override
+	public void requireEdit(long unitId) {
 		access.requireActOn(unitId, Permission.FUNDING_EDIT);
 	}
 
@@ -710,19 +860,31 @@ class FundingService implements FundingManagement, FundingAlerts {
 
 	private void checkSource(String code) {
 		if (store.sources().stream().noneMatch(s -> s.code().equals(code) && s.active())) {
-			throw new BusinessRuleException("funding.source.unknown", code);
+			throw new FundingFieldException("source", "funding.source.unknown", code);
 		}
 	}
 
+	/** {@code field}: the key {@code funding.field.<property>} naming the amount. */
 	private static void checkAmount(Money amount, String field) {
 		if (!amount.isPositive()) {
-			throw new BusinessRuleException("funding.amount.positive", field);
+			throw new FundingFieldException(field.substring(field.lastIndexOf('.') + 1), "funding.amount.positive",
+					field);
 		}
 	}
 
 	private static void checkYear(int year) {
+		checkYear(year, "year");
+	}
+
+	private static void checkYear(int year, String field) {
 		if (year < 2000 || year > 2100) {
-			throw new BusinessRuleException("funding.year.invalid", year);
+			throw new FundingFieldException(field, "funding.year.invalid", String.valueOf(year));
+		}
+	}
+
+	private void checkNotFuture(@Nullable LocalDate date, String field) {
+		if (date != null && date.isAfter(today())) {
+			throw new FundingFieldException(field, "funding.date.future", VnFormat.date(date));
 		}
 	}
 

@@ -205,7 +205,8 @@ class FundingStore {
 			@Nullable String criterion, @Nullable Money totalInvestment, @Nullable Money counterpartRequired,
 			@Nullable LocalDate allocatedOn, @Nullable LocalDate contractorOn, @Nullable LocalDate completedOn,
 			@Nullable LocalDate settledOn, @Nullable Money settlementAmount, boolean illustration,
-			@Nullable String note, int version, String updatedBy, java.time.Instant updatedAt) {
+			@Nullable String note, int version, String updatedBy, java.time.Instant updatedAt,
+			@Nullable String settlementDecision) {
 	}
 
 	private static WorkRow workRow(ResultSet rs) throws SQLException {
@@ -214,7 +215,7 @@ class FundingStore {
 				moneyOrNull(rs, "counterpart_required"), date(rs, "allocated_on"), date(rs, "contractor_selected_on"),
 				date(rs, "completed_on"), date(rs, "settled_on"), moneyOrNull(rs, "settlement_amount"),
 				rs.getBoolean("illustration"), rs.getString("note"), rs.getInt("version"), rs.getString("updated_by"),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("settlement_decision"));
 	}
 
 	Optional<WorkRow> work(long id) {
@@ -352,10 +353,11 @@ class FundingStore {
 	int updateProgress(long workId, FundingManagement.WorkProgress p, String by) {
 		return jdbc.sql("""
 				update funding_work set contractor_selected_on = :contractorOn, completed_on = :completedOn,
-				    settled_on = :settledOn, settlement_amount = :settlement, version = version + 1,
-				    updated_by = :by, updated_at = now()
+				    settled_on = :settledOn, settlement_amount = :settlement, settlement_decision = :decision,
+				    version = version + 1, updated_by = :by, updated_at = now()
 				where id = :id and version = :version
 				""")
+			.param("decision", p.settlementDecision())
 			.param("contractorOn", p.contractorOn())
 			.param("completedOn", p.completedOn())
 			.param("settledOn", p.settledOn())
@@ -364,6 +366,39 @@ class FundingStore {
 			.param("id", workId)
 			.param("version", p.version())
 			.update();
+	}
+
+	/** A work's facts corrected, when it is still at {@code version}: 1 row, else 0. */
+	int updateWork(long workId, FundingManagement.WorkEdit w, String by) {
+		return jdbc
+			.sql("""
+					update funding_work set name = :name, investor = :investor, project_code = :code, criterion = :criterion,
+					    total_investment = :total, counterpart_required = :counterpart, allocated_on = :allocatedOn,
+					    contractor_selected_on = :contractorOn, note = :note, version = version + 1, updated_by = :by,
+					    updated_at = now()
+					where id = :id and version = :version
+					""")
+			.param("name", w.name())
+			.param("investor", w.investor())
+			.param("code", w.projectCode())
+			.param("criterion", w.criterion())
+			.param("total", w.totalInvestment() == null ? null : w.totalInvestment().dong())
+			.param("counterpart", w.counterpartRequired() == null ? null : w.counterpartRequired().dong())
+			.param("allocatedOn", w.allocatedOn())
+			.param("contractorOn", w.contractorOn())
+			.param("note", w.note())
+			.param("by", by)
+			.param("id", workId)
+			.param("version", w.version())
+			.update();
+	}
+
+	boolean projectCodeTakenByOther(String code, long workId) {
+		return jdbc.sql("select exists(select 1 from funding_work where project_code = :code and id <> :id)")
+			.param("code", code)
+			.param("id", workId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	// ---- reallocation requests
@@ -474,11 +509,12 @@ class FundingStore {
 		jdbc.sql(
 				"""
 						insert into funding_rule_setting (rule, province_id, year, enabled, month, day, percent, years, amount,
-						    updated_by)
-						values (:rule, :province, :year, :enabled, :month, :day, :percent, :years, :amount, :by)
+						    updated_by, version)
+						values (:rule, :province, :year, :enabled, :month, :day, :percent, :years, :amount, :by, 1)
 						on conflict (rule, coalesce(province_id, 0), coalesce(year, 0)) do update set enabled = excluded.enabled,
 						    month = excluded.month, day = excluded.day, percent = excluded.percent, years = excluded.years,
-						    amount = excluded.amount, updated_by = excluded.updated_by, updated_at = now()
+						    amount = excluded.amount, updated_by = excluded.updated_by, updated_at = now(),
+						    version = funding_rule_setting.version + 1
 						""")
 			.param("rule", s.rule().name())
 			.param("province", provinceId)
@@ -490,6 +526,88 @@ class FundingStore {
 			.param("years", s.years())
 			.param("amount", s.amount())
 			.param("by", by)
+			.update();
+	}
+
+	record OwnSetting(RuleSetting setting, int version) {
+	}
+
+	/**
+	 * The province's own row of a rule for the year (every year when {@code year} is
+	 * null), with its version.
+	 */
+	Optional<OwnSetting> ownSetting(FundingRule rule, long provinceId, @Nullable Integer year) {
+		return jdbc.sql("""
+				select * from funding_rule_setting
+				where rule = :rule and province_id = :province and coalesce(year, 0) = :year
+				""")
+			.param("rule", rule.name())
+			.param("province", provinceId)
+			.param("year", year == null ? 0 : year)
+			.query((rs,
+					n) -> new OwnSetting(new RuleSetting(rule, rs.getBoolean("enabled"),
+							(Integer) rs.getObject("month"), (Integer) rs.getObject("day"), rs.getBigDecimal("percent"),
+							(Integer) rs.getObject("years"), rs.getBigDecimal("amount")), rs.getInt("version")))
+			.optional();
+	}
+
+	record Changed(String by, java.time.Instant at) {
+	}
+
+	/** Who last saved the province's row of a rule, and when. */
+	Optional<Changed> settingChanged(FundingRule rule, long provinceId, @Nullable Integer year) {
+		return jdbc.sql("""
+				select updated_by, updated_at from funding_rule_setting
+				where rule = :rule and province_id = :province and coalesce(year, 0) = :year
+				""")
+			.param("rule", rule.name())
+			.param("province", provinceId)
+			.param("year", year == null ? 0 : year)
+			.query((rs, n) -> new Changed(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.optional();
+	}
+
+	/**
+	 * Writes the province's row of a rule if it is still at {@code expectedVersion} (0:
+	 * none yet): 1 row, else 0 (someone else saved it first).
+	 */
+	int saveSetting(long provinceId, @Nullable Integer year, RuleSetting s, int expectedVersion, String by) {
+		if (expectedVersion == 0) {
+			return jdbc
+				.sql("""
+						insert into funding_rule_setting (rule, province_id, year, enabled, month, day, percent, years, amount,
+						    updated_by, version)
+						values (:rule, :province, :year, :enabled, :month, :day, :percent, :years, :amount, :by, 1)
+						on conflict (rule, coalesce(province_id, 0), coalesce(year, 0)) do nothing
+						""")
+				.param("rule", s.rule().name())
+				.param("province", provinceId)
+				.param("year", year)
+				.param("enabled", s.enabled())
+				.param("month", s.month())
+				.param("day", s.day())
+				.param("percent", s.percent())
+				.param("years", s.years())
+				.param("amount", s.amount())
+				.param("by", by)
+				.update();
+		}
+		return jdbc.sql("""
+				update funding_rule_setting set enabled = :enabled, month = :month, day = :day, percent = :percent,
+				    years = :years, amount = :amount, updated_by = :by, updated_at = now(), version = version + 1
+				where rule = :rule and province_id = :province and coalesce(year, 0) = :year and version = :version
+				""")
+			.param("rule", s.rule().name())
+			.param("province", provinceId)
+			.param("year", year == null ? 0 : year)
+			.param("enabled", s.enabled())
+			.param("month", s.month())
+			.param("day", s.day())
+			.param("percent", s.percent())
+			.param("years", s.years())
+			.param("amount", s.amount())
+			.param("by", by)
+			.param("version", expectedVersion)
 			.update();
 	}
 

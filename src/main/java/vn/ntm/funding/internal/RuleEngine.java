@@ -280,7 +280,24 @@ final class RuleEngine {
 		}
 	}
 
-	/** A completed work's debt as of {@code at}: by source, allocated minus paid. */
+	/** The source of a settled value beyond everything allocated: not known. */
+	static final String UNKNOWN_SOURCE = "CHUA_RO_NGUON";
+
+	static final String UNKNOWN_SOURCE_NAME = "Chưa xác định nguồn (giá trị quyết toán vượt vốn đã phân bổ)";
+
+	/**
+	 * A completed work's construction debt (nợ đọng XDCB) as of {@code at}, by source.
+	 * <ul>
+	 * <li>Before its final settlement is approved (or when the settlement's value was not
+	 * recorded), the cost is taken to be what was allocated: by source, allocated minus
+	 * paid (never below zero).</li>
+	 * <li>From the day of the settlement, with its value: the debt is the settled value
+	 * minus everything paid (never below zero), split over the sources that still owe in
+	 * proportion to what each still owes (rounded to the đồng, the last source taking the
+	 * remainder); the part of a settled value beyond everything allocated has no known
+	 * source ({@link #UNKNOWN_SOURCE}).</li>
+	 * </ul>
+	 */
 	static Map<String, Money> debtBySource(Facts.Work w, LocalDate at) {
 		Map<String, Money> debt = new LinkedHashMap<>();
 		if (!w.completedBy(at)) {
@@ -298,6 +315,39 @@ final class RuleEngine {
 		}
 		debt.replaceAll((k, v) -> v.max(Money.ZERO));
 		debt.values().removeIf(Money::isZero);
+		if (w.settledBy(at) && w.settlementAmount() != null) {
+			return settledDebt(debt, w.settlementAmount().minus(w.paidBy(at)).max(Money.ZERO));
+		}
+		return debt;
+	}
+
+	/** The settled debt over the sources that still owe ({@code unpaid}). */
+	private static Map<String, Money> settledDebt(Map<String, Money> unpaid, Money total) {
+		Map<String, Money> debt = new LinkedHashMap<>();
+		if (total.isZero()) {
+			return debt;
+		}
+		Money known = unpaid.values().stream().reduce(Money.ZERO, Money::plus);
+		if (!total.exceeds(known)) {
+			// the settled value is within the allocations: each source's part of the debt
+			Money left = total;
+			List<Map.Entry<String, Money>> entries = new ArrayList<>(unpaid.entrySet());
+			for (int i = 0; i < entries.size(); i++) {
+				Map.Entry<String, Money> e = entries.get(i);
+				Money part = i == entries.size() - 1 ? left
+						: new Money(e.getValue()
+							.dong()
+							.multiply(total.dong())
+							.divide(known.dong(), 0, java.math.RoundingMode.HALF_UP)).min(left);
+				if (part.isPositive()) {
+					debt.put(e.getKey(), part);
+				}
+				left = left.minus(part);
+			}
+			return debt;
+		}
+		debt.putAll(unpaid);
+		debt.put(UNKNOWN_SOURCE, total.minus(known));
 		return debt;
 	}
 
@@ -338,7 +388,9 @@ final class RuleEngine {
 		Money total = bySource.values().stream().reduce(Money.ZERO, Money::plus);
 		List<SourceAmount> amounts = bySource.entrySet()
 			.stream()
-			.map(e -> new SourceAmount(e.getKey(), sourceName.apply(e.getKey(), java.util.Locale.forLanguageTag("vi")),
+			.map(e -> new SourceAmount(e.getKey(),
+					UNKNOWN_SOURCE.equals(e.getKey()) ? UNKNOWN_SOURCE_NAME
+							: sourceName.apply(e.getKey(), java.util.Locale.forLanguageTag("vi")),
 					e.getValue()))
 			.toList();
 		return new ConstructionDebt(unitId, at, total, amounts, moved, ids);

@@ -27,8 +27,6 @@ import vn.ntm.funding.FundingViews;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.shared.BusinessRuleException;
-import vn.ntm.shared.ConcurrentChangeException;
-import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.Money;
 import vn.ntm.shared.MoneyUnit;
 import vn.ntm.shared.VnFormat;
@@ -109,6 +107,7 @@ class FundingPageController {
 		model.addAttribute("at", asOf);
 		model.addAttribute("chart", chart(s, mu));
 		model.addAttribute("alerts", alerts.forUnit(id, LocalDate.now()));
+		model.addAttribute("isProvince", units.details(id, VnFormat.today()).version().level() == 1);
 		return "funding/summary";
 	}
 
@@ -149,30 +148,12 @@ class FundingPageController {
 		LocalDate asOf = at == null ? VnFormat.today() : at;
 		model.addAttribute("w", funding.work(id, asOf));
 		model.addAttribute("sources", funding.sources());
+		if (!model.containsAttribute("disbursement")) {
+			model.addAttribute("disbursement", FundingForms.DisbursementForm.at(VnFormat.today()));
+		}
 		model.addAttribute("at", asOf);
 		model.addAttribute("mu", MoneyUnit.TRIEU);
 		return "funding/work";
-	}
-
-	@PostMapping("/funding/works/{id}/disbursements")
-	String disburse(@PathVariable long id, @RequestParam String paidOn, @RequestParam int year,
-			@RequestParam String source, @RequestParam String amount,
-			@RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect,
-			HttpServletResponse response, Locale locale) {
-		try {
-			LocalDate paid = VnFormat.parseDate(paidOn)
-				.orElseThrow(() -> new BusinessRuleException("funding.field.dateInvalid", paidOn));
-			Money money = Money.parse(amount + (amount.matches(".*\\d\\s*$") ? " triệu đồng" : ""))
-				.orElseThrow(() -> new BusinessRuleException("funding.field.amountInvalid", amount));
-			funding.disburse(id, new FundingManagement.NewDisbursement(paid, year, source, money, note));
-			return FormFlow.saved(redirect, "/funding/works/" + id);
-		}
-		catch (BusinessRuleException | ConcurrentChangeException ex) {
-			response.setStatus(ex instanceof ConcurrentChangeException ? HttpStatus.CONFLICT.value()
-					: HttpStatus.UNPROCESSABLE_CONTENT.value());
-			flow.error(model, (LocalizedFailure) ex, locale);
-			return work(id, null, model);
-		}
 	}
 
 	@PostMapping("/funding/units/{id}/import")

@@ -44,9 +44,19 @@ final class FundingWorkbooks {
 				}
 				line(sheet.createRow(r++), String.valueOf(year), t(m, "funding.total"), total,
 						total.shareOf(total.planned()), mu);
+				FundingViews.SummaryRow demo = s.illustrationOf(year);
+				if (demo != null) {
+					// demo amounts on a line of their own, never in the totals
+					illustration(sheet.createRow(r++), String.valueOf(year), t(m, "funding.col.illustration"), demo,
+							mu);
+				}
 			}
 			line(sheet.createRow(r++), s.total().label(), t(m, "funding.total"), s.total(),
 					s.total().shareOf(s.total().planned()), mu);
+			if (s.hasIllustrations()) {
+				illustration(sheet.createRow(r++), s.total().label(), t(m, "funding.col.illustration"),
+						s.illustrationTotal(), mu);
+			}
 			r++;
 			for (FundingViews.DocumentView d : s.documents()) {
 				sheet.createRow(r++).createCell(0).setCellValue(d.title());
@@ -71,6 +81,17 @@ final class FundingWorkbooks {
 		row.createCell(1).setCellValue(label);
 		number(row, 2, r.planned(), mu);
 		row.createCell(3).setCellValue(share.format(2));
+		number(row, 4, r.assigned(), mu);
+		number(row, 5, r.allocated(), mu);
+		number(row, 6, r.disbursed(), mu);
+		row.createCell(7).setCellValue(r.rate().format(1));
+	}
+
+	private static void illustration(Row row, String year, String label, FundingViews.SummaryRow r, MoneyUnit mu) {
+		row.createCell(0).setCellValue(year);
+		row.createCell(1).setCellValue(label);
+		number(row, 2, r.planned(), mu);
+		row.createCell(3).setCellValue("—");
 		number(row, 4, r.assigned(), mu);
 		number(row, 5, r.allocated(), mu);
 		number(row, 6, r.disbursed(), mu);
@@ -115,10 +136,20 @@ final class FundingWorkbooks {
 			sheet.createRow(r++).createCell(0).setCellValue(t(m, "funding.amountsIn", MoneyUnit.TRIEU.label()));
 			header(sheet.createRow(r++), t(m, "funding.col.rank"), t(m, "funding.col.unit"),
 					t(m, "funding.col.allocated"), t(m, "funding.col.disbursed"), t(m, "funding.col.rate"),
-					t(m, "funding.col.works"), t(m, "funding.col.alerts"));
+					t(m, "funding.col.works"), t(m, "funding.col.alerts"), t(m, "funding.col.illustrationAllocated"),
+					t(m, "funding.col.illustrationDisbursed"));
 			for (FundingViews.RankingRow x : ranking.rows()) {
 				Row row = sheet.createRow(r++);
-				row.createCell(0).setCellValue(x.rank());
+				if (x.rank() > 0) {
+					row.createCell(0).setCellValue(x.rank());
+				}
+				else {
+					row.createCell(0).setCellValue("—");
+				}
+				if (x.hasIllustrations()) {
+					number(row, 7, x.illustrativeAllocated(), MoneyUnit.TRIEU);
+					number(row, 8, x.illustrativeDisbursed(), MoneyUnit.TRIEU);
+				}
 				row.createCell(1).setCellValue(x.unitName());
 				number(row, 2, x.allocated(), MoneyUnit.TRIEU);
 				number(row, 3, x.disbursed(), MoneyUnit.TRIEU);

@@ -266,4 +266,42 @@ class RuleEngineTests {
 		assertThat(rules(unpaid, d(2024, 8, 1))).contains(FundingRule.ZERO_AT_MID_YEAR);
 	}
 
+	static Facts.Work settled(String settlement) {
+		return new Facts.Work(2, 10, "Xã Thử", "Công trình quyết toán", d(2024, 1, 25), d(2024, 3, 1), d(2024, 6, 30),
+				d(2024, 9, 30), false,
+				List.of(alloc(2024, "NST", "UPPER", "400", d(2024, 1, 25)),
+						alloc(2024, "NSX", "LOCAL", "100", d(2024, 1, 25))),
+				List.of(pay(d(2024, 6, 10), 2024, "NST", "UPPER", "300"),
+						pay(d(2024, 6, 15), 2024, "NSX", "LOCAL", "20")),
+				settlement == null ? null : tr(settlement));
+	}
+
+	@Test
+	void debtUsesTheSettledValueFromTheDayOfTheSettlement() {
+		// before completion: no debt
+		assertThat(RuleEngine.debtBySource(settled("450"), d(2024, 6, 29))).isEmpty();
+		// completed, not yet settled: allocated − paid by source (100 + 80)
+		assertThat(RuleEngine.debtBySource(settled("450"), d(2024, 6, 30))).containsEntry("NST", tr("100"))
+			.containsEntry("NSX", tr("80"))
+			.hasSize(2);
+		assertThat(RuleEngine.debtOf(settled("450"), d(2024, 9, 29))).isEqualTo(tr("180"));
+		// from the settlement's day: 450 − 320 = 130, shared 100 : 80 over the sources
+		// still owing
+		var debt = RuleEngine.debtBySource(settled("450"), d(2024, 9, 30));
+		assertThat(RuleEngine.debtOf(settled("450"), d(2024, 9, 30))).isEqualTo(tr("130"));
+		assertThat(debt).containsEntry("NST", Money.ofDong(72_222_222)).containsEntry("NSX", Money.ofDong(57_777_778));
+		// settled above what was allocated: the excess has no known source
+		assertThat(RuleEngine.debtBySource(settled("600"), d(2024, 9, 30))).containsEntry("NST", tr("100"))
+			.containsEntry("NSX", tr("80"))
+			.containsEntry(RuleEngine.UNKNOWN_SOURCE, tr("100"));
+		// settled at what was paid (or less): no debt, and no alert
+		assertThat(RuleEngine.debtBySource(settled("320"), d(2024, 9, 30))).isEmpty();
+		assertThat(RuleEngine.debtBySource(settled("300"), d(2024, 9, 30))).isEmpty();
+		assertThat(rules(settled("320"), d(2024, 9, 29))).contains(FundingRule.CONSTRUCTION_DEBT);
+		assertThat(rules(settled("320"), d(2024, 9, 30))).doesNotContain(FundingRule.CONSTRUCTION_DEBT);
+		assertThat(engine.debt(10, List.of(settled("450")), d(2024, 9, 30)).total()).isEqualTo(tr("130"));
+		// settled without its value recorded: the rule before settlement still applies
+		assertThat(RuleEngine.debtOf(settled(null), d(2024, 10, 1))).isEqualTo(tr("180"));
+	}
+
 }
