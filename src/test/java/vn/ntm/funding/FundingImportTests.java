@@ -283,7 +283,7 @@ class FundingImportTests {
 		mvc.perform(get("/funding/imports/{id}", job).with(user(a.officer().username())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Đã lưu 4 dòng kế hoạch vốn, 2 công trình")))
-			.andExpect(content().string(not(containsString("hx-get"))));
+			.andExpect(content().string(not(containsString("every 1s"))));
 		// somebody else's job is not shown
 		Commune other = commune("Xã Khác");
 		mvc.perform(get("/api/v1/funding/imports/{id}", job).with(user(other.officer().username())))

@@ -33,8 +33,11 @@ class FundingImportApiController {
 
 	@GetMapping("/units/{id}/imports/template.xlsx")
 	void template(@PathVariable long id, HttpServletResponse response) throws IOException {
+		// written first, so that a refusal is still a problem response
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		imports.writeTemplate(id, out);
 		FundingPageController.attachment(response, FundingImportController.TEMPLATE_NAME);
-		imports.writeTemplate(id, response.getOutputStream());
+		out.writeTo(response.getOutputStream());
 	}
 
 	@PostMapping(value = "/units/{id}/imports", consumes = "multipart/form-data")

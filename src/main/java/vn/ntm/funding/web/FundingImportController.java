@@ -54,8 +54,11 @@ class FundingImportController {
 
 	@GetMapping("/funding/units/{id}/imports/template.xlsx")
 	void template(@PathVariable long id, HttpServletResponse response) throws IOException {
+		// written first, so that a refusal is still an error page
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		imports.writeTemplate(id, out);
 		FundingPageController.attachment(response, TEMPLATE_NAME);
-		imports.writeTemplate(id, response.getOutputStream());
+		out.writeTo(response.getOutputStream());
 	}
 
 	@PostMapping("/funding/units/{id}/imports")
