@@ -198,6 +198,7 @@ class FundingImportTests {
 	 */
 	Book goodFile(Commune a, String code1, String code2) {
 		String folded = VnText.searchKey(a.unit().fullName());
+		UnitRef village = data.village(a.unit().id(), "Điều Chuyển " + TestData.unique(""));
 		return new Book()
 			.sheet("Kế hoạch vốn", PLAN_HEADERS,
 					new Object[] { a.unit().code(), 2025, "NST", "Giao vốn", "1.500", "15/QĐ-UBND", "15/01/2025",
@@ -207,7 +208,9 @@ class FundingImportTests {
 					new Object[] { a.unit().code(), 2025, "nst", "Cắt giảm", "100,5", "30/QĐ-UBND", "01/06/2025",
 							"UBND tỉnh Quảng Nam", null, null, null, null },
 					new Object[] { a.unit().code(), 2025, "NSTW_DTPT", "Chuyển nguồn", "300", "5/QĐ-UBND", "10/01/2025",
-							"UBND tỉnh Quảng Nam", 2024, "31/12/2025", null, null })
+							"UBND tỉnh Quảng Nam", 2024, "31/12/2025", null, null },
+					new Object[] { a.unit().code(), 2025, "NST", "Điều chuyển", "100", "50/QĐ-UBND", "01/07/2025",
+							"UBND huyện", null, null, village.name(), "điều chuyển cho thôn" })
 			.sheet("Công trình", WORK_HEADERS,
 					new Object[] { a.unit().code(), "Đường trục thôn Một", code1, "UBND xã", "2", "2.000", "200",
 							"15/01/2025", LocalDate.of(2025, 3, 1), "30/09/2025", "15/11/2025", "1.950,75", null },
@@ -230,10 +233,18 @@ class FundingImportTests {
 		UUID job = upload(a.unit().id(), a.officer().username(), goodFile(a, code1, code2).bytes());
 		String json = finished(job, a.officer().username());
 		assertThat(jobStatus(job)).as(json).isEqualTo("DONE");
-		assertThat(json).contains("\"plans\":4", "\"works\":2", "\"allocations\":3", "\"disbursements\":2",
-				"\"totalRows\":11", "\"processedRows\":11");
+		assertThat(json).contains("\"plans\":5", "\"works\":2", "\"allocations\":3", "\"disbursements\":2",
+				"\"totalRows\":12", "\"processedRows\":12");
 		long unit = a.unit().id();
-		assertThat(count("select count(*) from capital_transaction where unit_id = :id", unit)).isEqualTo(4);
+		assertThat(count("select count(*) from capital_transaction where unit_id = :id", unit)).isEqualTo(5);
+		// the reallocation: both halves, with the decision's issuer
+		assertThat(jdbc.sql("""
+				select string_agg(kind || ' ' || (amount / 1000000)::int || ' ' || issuer, ', ' order by kind)
+				from capital_transaction
+				where transfer_group = (select transfer_group from capital_transaction where unit_id = :id
+				    and kind = 'TRANSFER_OUT')
+				""").param("id", unit).query(String.class).single())
+			.isEqualTo("TRANSFER_IN 100 UBND huyện, TRANSFER_OUT 100 UBND huyện");
 		assertThat(sum("select sum(amount) from capital_transaction where unit_id = :id and kind = 'ASSIGN'", unit))
 			.isEqualTo(tr("1.500"));
 		assertThat(sum("select sum(amount) from capital_transaction where unit_id = :id and kind = 'SUPPLEMENT'"
@@ -278,11 +289,11 @@ class FundingImportTests {
 					+ " ('capital_transaction', 'funding_work', 'work_allocation', 'disbursement', 'funding_import')")
 			.param("id", a.officer().username())
 			.query(Integer.class)
-			.single()).isEqualTo(4 + 2 + 1 + 3 + 2 + 1);
+			.single()).isEqualTo(5 + 2 + 1 + 3 + 2 + 1);
 		// the job page reads what was saved
 		mvc.perform(get("/funding/imports/{id}", job).with(user(a.officer().username())))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Đã lưu 4 dòng kế hoạch vốn, 2 công trình")))
+			.andExpect(content().string(containsString("Đã lưu 5 dòng kế hoạch vốn, 2 công trình")))
 			.andExpect(content().string(not(containsString("every 1s"))));
 		// somebody else's job is not shown
 		Commune other = commune("Xã Khác");

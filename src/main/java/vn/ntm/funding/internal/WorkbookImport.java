@@ -219,6 +219,15 @@ class WorkbookImport {
 		if ("TRANSFER".equals(p.kind())) {
 			service.transfer(new FundingManagement.Transfer(p.unitId(), p.toUnitId(), p.year(), p.source(), p.amount(),
 					p.decision(), p.decidedOn(), p.note()));
+			if (p.issuer() != null) {
+				// both halves just recorded: within this transaction, the unit's latest
+				// reallocation out is this one
+				jdbc.sql("""
+						update capital_transaction set issuer = :issuer where transfer_group = (
+						    select transfer_group from capital_transaction
+						    where unit_id = :unit and kind = 'TRANSFER_OUT' order by id desc limit 1)
+						""").param("issuer", p.issuer()).param("unit", p.unitId()).update();
+			}
 			return;
 		}
 		long id = service.recordTransaction(new FundingManagement.NewTransaction(p.unitId(), p.year(), p.source(),
