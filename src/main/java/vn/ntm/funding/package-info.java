@@ -4,7 +4,8 @@
  * disbursements, completion, settlement and debt, and the money rules of the programme
  * (seed 001) computed as dated alerts, configurable per province and year.
  */
-@ApplicationModule(displayName = "Nguồn vốn", allowedDependencies = { "shared", "audit", "security", "orgunit" })
+@ApplicationModule(displayName = "Nguồn vốn",
+		allowedDependencies = { "shared", "audit", "security", "orgunit", "platform::jobs" })
 @NullMarked
 package vn.ntm.funding;
 

@@ -17,7 +17,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.ntm.funding.FundingImports;
 import vn.ntm.funding.FundingManagement;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.LocalizedFailure;
@@ -32,9 +31,11 @@ import vn.ntm.shared.VnFormat;
  * project code among the unit's works, date, year, source, amount in triệu đồng) and
  * recorded through the facade's rules in one transaction; any problem — including a
  * payment beyond what is allocated — refuses the whole file, each problem with its row.
+ * Runs in the request ({@code FundingImports.importDisbursements}); the workbook import
+ * ({@link WorkbookImport}) runs on the job facility.
  */
 @Service
-class DisbursementImport implements FundingImports {
+class DisbursementImport {
 
 	static final List<String> COLUMNS = List.of("Mã dự án", "Ngày giải ngân", "Vốn năm", "Mã nguồn vốn",
 			"Số tiền (triệu đồng)", "Ghi chú");
@@ -53,7 +54,6 @@ class DisbursementImport implements FundingImports {
 	record Line(int row, long workId, FundingManagement.NewDisbursement disbursement) {
 	}
 
-	@Override
 	@Transactional
 	public int importDisbursements(long unitId, byte[] xlsx) {
 		service.requireEdit(unitId);
