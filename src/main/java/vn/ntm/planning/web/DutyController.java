@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ntm.planning.DutyForm;
 import vn.ntm.planning.DutyView;
+import vn.ntm.planning.Planning;
 import vn.ntm.planning.ReportingDuties;
 import vn.ntm.planning.SubmissionForm;
+import vn.ntm.security.AccessPolicy;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.VnFormat;
 import vn.ntm.shared.web.FormFlow;
@@ -35,20 +37,29 @@ class DutyController {
 
 	private final FormFlow flow;
 
-	DutyController(ReportingDuties duties, FormFlow flow) {
+	private final Planning planning;
+
+	private final AccessPolicy access;
+
+	DutyController(ReportingDuties duties, FormFlow flow, Planning planning, AccessPolicy access) {
 		this.duties = duties;
 		this.flow = flow;
+		this.planning = planning;
+		this.access = access;
 	}
 
 	@GetMapping("/plans/duties")
 	String list(@RequestParam(required = false) @Nullable Long unit, Model model) {
 		model.addAttribute("duties", unit == null ? duties.duties() : duties.duties(unit));
+		model.addAttribute("canSet",
+				access.currentIfAny().stream().flatMap(me -> me.unitIds().stream()).anyMatch(planning::canPlan));
 		return "planning/duties";
 	}
 
 	@GetMapping("/plans/duties/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("duty", duties.duty(id));
+		model.addAttribute("canChange", duties.canChange(id));
 		model.addAttribute("today", VnFormat.today());
 		return "planning/duty";
 	}

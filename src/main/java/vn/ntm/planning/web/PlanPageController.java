@@ -28,6 +28,7 @@ import vn.ntm.planning.ProgressForm;
 import vn.ntm.planning.TaskFilter;
 import vn.ntm.planning.TaskStatus;
 import vn.ntm.planning.TaskView;
+import vn.ntm.security.AccessPolicy;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.LocalizedFailure;
@@ -47,9 +48,12 @@ class PlanPageController {
 
 	private final FormFlow flow;
 
-	PlanPageController(Planning planning, FormFlow flow) {
+	private final AccessPolicy access;
+
+	PlanPageController(Planning planning, FormFlow flow, AccessPolicy access) {
 		this.planning = planning;
 		this.flow = flow;
+		this.access = access;
 	}
 
 	@GetMapping("/plans")
@@ -57,6 +61,8 @@ class PlanPageController {
 		model.addAttribute("plans", unit == null ? planning.plans() : planning.plans(unit));
 		model.addAttribute("unit", unit);
 		model.addAttribute("today", VnFormat.today());
+		model.addAttribute("canPlan", unit != null ? planning.canPlan(unit)
+				: access.currentIfAny().stream().flatMap(me -> me.unitIds().stream()).anyMatch(planning::canPlan));
 		if (unit != null) {
 			model.addAttribute("overdue", planning.overdue(unit, VnFormat.today()));
 		}
