@@ -67,9 +67,9 @@ public interface Planning {
 	PlanView updateSection(long sectionId, @Nullable String number, String title, int expectedVersion);
 
 	/**
-	 * The accounts a task of the plan may be given to: those bound to the plan's unit, the
-	 * units above it and the units right below it. Only for those who may change the
-	 * plan.
+	 * The accounts a task of the plan may be given to: those bound to the plan's unit,
+	 * the units above it (not the country) and the units right below it. Only for those
+	 * who may change the plan.
 	 */
 	List<Officers.Officer> leadCandidates(long planId);
 

@@ -25,7 +25,9 @@ public interface ReportingDuties {
 	 */
 	DutyView update(long dutyId, DutyForm duty, int expectedVersion);
 
-	/** Whether the user may change the duty (acts on the unit that owes it or is owed). */
+	/**
+	 * Whether the user may change the duty (acts on the unit that owes it or is owed).
+	 */
 	boolean canChange(long dutyId);
 
 	/** Records the report for one occurrence; a second report for it is refused. */

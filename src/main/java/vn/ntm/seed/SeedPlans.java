@@ -28,9 +28,9 @@ import vn.ntm.shared.StartupTask;
 
 /**
  * The plans of the seed documents ({@code seed/plans.yaml}: seeds 000, 002 and 004;
- * {@code seed/plans-003.yaml}: Xuân Lương): their sections, tasks as written and criterion
- * assignments, entered once through the planning facade (validated and audited like
- * anyone's), after the seed villages and accounts. Each file is a step of its own in
+ * {@code seed/plans-003.yaml}: Xuân Lương): their sections, tasks as written and
+ * criterion assignments, entered once through the planning facade (validated and audited
+ * like anyone's), after the seed villages and accounts. Each file is a step of its own in
  * {@code seed_step} ({@code plans}, {@code plans-003}), so a database loaded before a
  * file existed gets it at its next start.
  */

@@ -418,7 +418,10 @@ class PlanningService implements Planning {
 		requireEdit(plan.unitId());
 		Set<Long> unitIds = new LinkedHashSet<>();
 		unitIds.add(plan.unitId());
-		units.ancestors(plan.unitId(), plan.date()).forEach(u -> unitIds.add(u.id()));
+		units.ancestors(plan.unitId(), plan.date())
+			.stream()
+			.filter(u -> u.type().level() > 0)
+			.forEach(u -> unitIds.add(u.id()));
 		units.children(plan.unitId(), VnFormat.today()).forEach(u -> unitIds.add(u.id()));
 		return officers.boundTo(unitIds);
 	}

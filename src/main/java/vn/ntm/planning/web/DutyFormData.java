@@ -9,9 +9,9 @@ import vn.ntm.planning.DutyView;
 import vn.ntm.shared.VnFormat;
 
 /**
- * A reporting duty as typed: the unit that owes it, to whom (as written, and the unit when
- * it is one), what, when (a deadline as written, usually recurring), from and until when;
- * and the version it was read at.
+ * A reporting duty as typed: the unit that owes it, to whom (as written, and the unit
+ * when it is one), what, when (a deadline as written, usually recurring), from and until
+ * when; and the version it was read at.
  */
 public class DutyFormData {
 

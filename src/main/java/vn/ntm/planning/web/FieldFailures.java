@@ -19,8 +19,8 @@ import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.web.FormFlow;
 
 /**
- * How the plan forms answer a refusal: a rule the facade refuses is put on the field it is
- * about (the deadline's words on "Thời hạn", a missing title on "Nội dung nhiệm vụ"…);
+ * How the plan forms answer a refusal: a rule the facade refuses is put on the field it
+ * is about (the deadline's words on "Thời hạn", a missing title on "Nội dung nhiệm vụ"…);
  * every field error is listed above the form as "field: message" and marked on its field;
  * a concurrent change is told above the form (409) and nothing is saved.
  */
@@ -47,8 +47,8 @@ class FieldFailures {
 	}
 
 	/**
-	 * Puts the refusal on its field (the deadline's on {@code deadlineField}) or above the
-	 * form, and sets the answer's status: 409 for a concurrent change, else 422.
+	 * Puts the refusal on its field (the deadline's on {@code deadlineField}) or above
+	 * the form, and sets the answer's status: 409 for a concurrent change, else 422.
 	 */
 	void refused(LocalizedFailure failure, BindingResult binding, String deadlineField, Model model,
 			HttpServletResponse response, Locale locale) {
@@ -68,7 +68,9 @@ class FieldFailures {
 		}
 	}
 
-	/** The field errors as "Thời hạn: Không đọc được…", in the form's order, for the list. */
+	/**
+	 * The field errors as "Thời hạn: Không đọc được…", in the form's order, for the list.
+	 */
 	void list(String form, BindingResult binding, Model model, HttpServletResponse response, Locale locale) {
 		if (!binding.hasFieldErrors()) {
 			return;
@@ -79,12 +81,12 @@ class FieldFailures {
 		List<FormFlow.ProblemText> problems = new ArrayList<>();
 		Map<String, String> byField = new java.util.LinkedHashMap<>();
 		for (FieldError error : binding.getFieldErrors()) {
-			String label = messages.getMessage(new DefaultMessageSourceResolvable(
-					new String[] { "planning.field." + form + "." + error.getField(), "planning.field." + error.getField() },
-					error.getField()), locale);
+			String label = messages.getMessage(
+					new DefaultMessageSourceResolvable(new String[] { "planning.field." + form + "." + error.getField(),
+							"planning.field." + error.getField() }, error.getField()),
+					locale);
 			String message = error.isBindingFailure()
-					? messages.getMessage("planning.form.unreadable", new Object[] { error.getRejectedValue() },
-							locale)
+					? messages.getMessage("planning.form.unreadable", new Object[] { error.getRejectedValue() }, locale)
 					: messages.getMessage(error, locale);
 			problems.add(new FormFlow.ProblemText(label, message));
 			byField.putIfAbsent(error.getField(), message);

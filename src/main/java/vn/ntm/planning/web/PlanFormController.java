@@ -36,7 +36,6 @@ import vn.ntm.planning.TaskStatus;
 import vn.ntm.planning.TaskView;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.AccessRefused;
-import vn.ntm.security.Officers;
 import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
@@ -143,7 +142,7 @@ class PlanFormController {
 		model.addAttribute("plan", plan);
 		List<UnitRef> choices = new ArrayList<>(plannable(unit));
 		if (plan != null && choices.stream().noneMatch(u -> u.id() == plan.summary().unitId())) {
-			units.find(plan.summary().unitId(), VnFormat.today()).ifPresent(choices::add);
+			ref(plan.summary().unitId()).ifPresent(choices::add);
 		}
 		model.addAttribute("unitChoices", choices);
 		Map<String, String> sets = new LinkedHashMap<>();
@@ -162,13 +161,10 @@ class PlanFormController {
 			ids.add(wanted);
 		}
 		access.currentIfAny().ifPresent(me -> me.unitIds().stream().sorted().forEach(ids::add));
-		LocalDate today = VnFormat.today();
 		List<UnitRef> result = new ArrayList<>();
 		for (Long id : ids.stream().distinct().toList()) {
 			if (planning.canPlan(id)) {
-				units.find(id, today)
-					.or(() -> units.history(id).versions().stream().map(v -> v.version()).reduce((a, b) -> b))
-					.ifPresent(result::add);
+				ref(id).ifPresent(result::add);
 			}
 		}
 		return result;
@@ -254,8 +250,8 @@ class PlanFormController {
 	}
 
 	@PostMapping("/plans/{id}/tasks/new")
-	String addTask(@PathVariable long id, @ModelAttribute("form") TaskFormData form, BindingResult binding,
-			Model model, RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
+	String addTask(@PathVariable long id, @ModelAttribute("form") TaskFormData form, BindingResult binding, Model model,
+			RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
 		PlanView plan = editable(id);
 		TaskForm task = form.read(binding);
 		checkLead(plan, form.getLeadUserId(), null, binding);
@@ -301,8 +297,8 @@ class PlanFormController {
 	}
 
 	/**
-	 * The deadline as the task form reads it while it is typed (htmx): the dates it means,
-	 * with the plan's first year for a month or quarter written without one.
+	 * The deadline as the task form reads it while it is typed (htmx): the dates it
+	 * means, with the plan's first year for a month or quarter written without one.
 	 */
 	@GetMapping("/plans/{id}/deadline")
 	String deadline(@PathVariable long id, @RequestParam(required = false) @Nullable String deadline, Model model,
@@ -325,9 +321,8 @@ class PlanFormController {
 					.limit(3)
 					.map(VnFormat::date)
 					.toList();
-				return new Preview(true,
-						messages.getMessage("planning.preview.recurring", new Object[] { String.join(", ", next) },
-								locale));
+				return new Preview(true, messages.getMessage("planning.preview.recurring",
+						new Object[] { String.join(", ", next) }, locale));
 			}
 			if (d.due() == null) {
 				return new Preview(true, messages.getMessage("planning.preview.ongoing", null, locale));
@@ -342,6 +337,10 @@ class PlanFormController {
 		catch (BusinessRuleException ex) {
 			return new Preview(false, LocalizedMessages.of(messages, ex, locale));
 		}
+	}
+
+	/** An account to give a task to, as the form lists it. */
+	record Choice(long id, String label) {
 	}
 
 	/** The reading of a deadline: what it means, or why it cannot be read. */
@@ -360,24 +359,31 @@ class PlanFormController {
 	private String showTask(PlanView plan, @Nullable TaskView task, Model model) {
 		model.addAttribute("plan", plan);
 		model.addAttribute("task", task);
-		List<Officers.Officer> leads = new ArrayList<>(planning.leadCandidates(plan.id()));
+		List<Choice> leads = new ArrayList<>(
+				planning.leadCandidates(plan.id()).stream().map(o -> new Choice(o.id(), o.label())).toList());
+		// the lead the task has stays a choice even when the account is no longer one of
+		// the plan's units (else saving the form would drop it)
+		if (task != null && task.leadUserId() != null && leads.stream().noneMatch(c -> c.id() == task.leadUserId())) {
+			leads.add(new Choice(task.leadUserId(),
+					task.leadPerson() != null ? task.leadPerson() : "#" + task.leadUserId()));
+		}
 		model.addAttribute("leadChoices", leads);
 		LocalDate today = VnFormat.today();
 		List<UnitRef> concerned = new ArrayList<>();
-		units.find(plan.summary().unitId(), today).ifPresent(concerned::add);
+		ref(plan.summary().unitId()).ifPresent(concerned::add);
 		concerned.addAll(units.children(plan.summary().unitId(), today));
 		if (task != null) {
 			for (Long id : task.unitIds()) {
 				if (concerned.stream().noneMatch(u -> u.id() == id)) {
-					units.find(id, today).ifPresent(concerned::add);
+					ref(id).ifPresent(concerned::add);
 				}
 			}
 		}
 		model.addAttribute("unitChoices", concerned);
 		model.addAttribute("statuses", TaskStatus.values());
-		model.addAttribute("preview", preview(
-				model.getAttribute("form") instanceof TaskFormData f ? f.getDeadline() : null,
-				plan.summary().yearFrom(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		model.addAttribute("preview",
+				preview(model.getAttribute("form") instanceof TaskFormData f ? f.getDeadline() : null,
+						plan.summary().yearFrom(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		return "planning/form-task";
 	}
 
@@ -451,24 +457,25 @@ class PlanFormController {
 		List<UnitRef> owing = new ArrayList<>(owingUnits(unit));
 		LocalDate today = VnFormat.today();
 		if (duty != null && owing.stream().noneMatch(u -> u.id() == duty.unitId())) {
-			units.find(duty.unitId(), today).ifPresent(owing::add);
+			ref(duty.unitId()).ifPresent(owing::add);
 		}
 		model.addAttribute("unitChoices", owing);
 		List<UnitRef> recipients = new ArrayList<>();
 		access.currentIfAny().ifPresent(me -> me.unitIds().stream().sorted().forEach(id -> {
 			units.ancestors(id, today).forEach(recipients::add);
-			units.find(id, today).ifPresent(recipients::add);
+			ref(id).ifPresent(recipients::add);
 		}));
 		if (unit != null) {
 			units.ancestors(unit, today).forEach(recipients::add);
 		}
 		if (duty != null && duty.recipientUnitId() != null) {
-			units.find(duty.recipientUnitId(), today).ifPresent(recipients::add);
+			ref(duty.recipientUnitId()).ifPresent(recipients::add);
 		}
-		model.addAttribute("recipientChoices", recipients.stream()
-			.filter(u -> u.type().level() > 0)
-			.collect(java.util.stream.Collectors.toMap(UnitRef::id, u -> u, (a, b) -> a, LinkedHashMap::new))
-			.values());
+		model.addAttribute("recipientChoices",
+				recipients.stream()
+					.filter(u -> u.type().level() > 0)
+					.collect(java.util.stream.Collectors.toMap(UnitRef::id, u -> u, (a, b) -> a, LinkedHashMap::new))
+					.values());
 		return "planning/form-duty";
 	}
 
@@ -485,11 +492,8 @@ class PlanFormController {
 			if (!planning.canPlan(id)) {
 				continue;
 			}
-			units.find(id, today).ifPresent(result::add);
-			result.addAll(units.children(id, today)
-				.stream()
-				.sorted(Comparator.comparing(UnitRef::name))
-				.toList());
+			ref(id).ifPresent(result::add);
+			result.addAll(units.children(id, today).stream().sorted(Comparator.comparing(UnitRef::name)).toList());
 		}
 		return result.stream()
 			.collect(java.util.stream.Collectors.toMap(UnitRef::id, u -> u, (a, b) -> a, LinkedHashMap::new))
@@ -499,6 +503,12 @@ class PlanFormController {
 	}
 
 	// ---- helpers
+
+	/** The unit as it is today, or as it was on its last day if it has ended. */
+	private java.util.Optional<UnitRef> ref(long unitId) {
+		return units.find(unitId, VnFormat.today())
+			.or(() -> units.history(unitId).versions().stream().map(v -> v.version()).reduce((a, b) -> b));
+	}
 
 	/** The plan, when the user may change it; else refused (403). */
 	private PlanView editable(long planId) {

@@ -10,8 +10,8 @@ import vn.ntm.shared.VnFormat;
 
 /**
  * The plan form as typed: what the plan says about itself (number, date, issuing unit and
- * body, years, title, legal bases, the plans above it implements, the original document as
- * a reference) and the version it was read at.
+ * body, years, title, legal bases, the plans above it implements, the original document
+ * as a reference) and the version it was read at.
  * <p>
  * TODO(documents): upload the original document (.pdf/.docx) once the {@code documents}
  * module stores files; until then {@code source} names it (number, where it is kept).
@@ -60,7 +60,9 @@ public class PlanFormData {
 		return form;
 	}
 
-	/** The plan, or null with every field that cannot be read rejected on {@code errors}. */
+	/**
+	 * The plan, or null with every field that cannot be read rejected on {@code errors}.
+	 */
 	@Nullable PlanForm read(Errors errors) {
 		if (unitId == null) {
 			errors.rejectValue("unitId", "planning.form.unitRequired");
