@@ -226,7 +226,7 @@ class PlanFormController {
 
 	private String showSection(PlanView plan, PlanView.@Nullable Section section, Model model) {
 		model.addAttribute("plan", plan);
-		model.addAttribute("section", section);
+		model.addAttribute("editedSection", section);
 		return "planning/form-section";
 	}
 
