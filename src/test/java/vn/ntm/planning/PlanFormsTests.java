@@ -94,12 +94,19 @@ class PlanFormsTests {
 		assertThat(view.summary().issuedOn()).isEqualTo(LocalDate.of(2024, 1, 5));
 		assertThat(view.summary().yearTo()).isEqualTo(2024);
 
+		mvc.perform(get("/plans/{id}/sections/new", plan).with(as(district)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1 class=\"h3 mt-2\">Thêm mục</h1>")));
 		mvc.perform(post("/plans/{id}/sections/new", plan).with(as(district))
 			.with(csrf())
 			.param("number", "II.1")
 			.param("title", "Phát triển hạ tầng")
 			.param("expectedVersion", "0")).andExpect(status().is3xxRedirection());
 		long section = PlanningTests.as(district, () -> planning.plan(plan)).sections().get(0).id();
+		mvc.perform(get("/plans/{id}/sections/{s}/edit", plan, section).with(as(district)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1 class=\"h3 mt-2\">Sửa mục</h1>")))
+			.andExpect(content().string(containsString("Phát triển hạ tầng")));
 
 		mvc.perform(get("/plans/{id}", plan).with(as(district)))
 			.andExpect(status().isOk())
