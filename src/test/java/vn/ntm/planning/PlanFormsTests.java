@@ -106,7 +106,7 @@ class PlanFormsTests {
 		mvc.perform(get("/plans/{id}/sections/{s}/edit", plan, section).with(as(district)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1 class=\"h3 mt-2\">Sửa mục</h1>")))
-			.andExpect(content().string(containsString("Phát triển hạ tầng")));
+			.andExpect(content().string(containsString("value=\"II.1\"")));
 
 		mvc.perform(get("/plans/{id}", plan).with(as(district)))
 			.andExpect(status().isOk())
