@@ -16,7 +16,7 @@ public record PlanView(PlanSummary summary, @Nullable String legalBases, @Nullab
 	}
 
 	/** A section of the plan ("III.1 Công tác tham mưu…"). */
-	public record Section(long id, int position, @Nullable String number, String title) {
+	public record Section(long id, int position, @Nullable String number, String title, int version) {
 
 		public String label() {
 			return number == null ? title : number + ". " + title;

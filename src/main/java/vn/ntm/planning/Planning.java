@@ -3,6 +3,8 @@ package vn.ntm.planning;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+import vn.ntm.security.Officers;
 import vn.ntm.documents.Upload;
 
 /**
@@ -48,13 +50,39 @@ public interface Planning {
 
 	Coverage coverage(long planId);
 
+	/** Whether the user may lay down a plan for the unit (and change its plans). */
+	boolean canPlan(long unitId);
+
 	long createPlan(PlanForm plan);
 
-	long addSection(long planId, String number, String title);
+	/**
+	 * Changes what the plan says about itself; a plan moved to another unit needs the
+	 * right to change plans of both. Refused when the plan changed since
+	 * {@code expectedVersion} was read.
+	 */
+	PlanView updatePlan(long planId, PlanForm plan, int expectedVersion);
+
+	long addSection(long planId, @Nullable String number, String title);
+
+	/** Renumbers or renames a section, refused when it changed since it was read. */
+	PlanView updateSection(long sectionId, @Nullable String number, String title, int expectedVersion);
+
+	/**
+	 * The accounts a task of the plan may be given to: those bound to the plan's unit,
+	 * the units above it (not the country) and the units right below it. Only for those
+	 * who may change the plan.
+	 */
+	List<Officers.Officer> leadCandidates(long planId);
 
 	long addTask(long planId, TaskForm task);
 
 	TaskView updateTask(long taskId, TaskForm task, int expectedVersion);
+
+	/**
+	 * Changes the task and, when it differs, its status (returning or stopping it needs a
+	 * reason) — all or nothing, checked against {@code expectedVersion}.
+	 */
+	TaskView updateTask(long taskId, TaskForm task, TaskStatus status, @Nullable String reason, int expectedVersion);
 
 	/**
 	 * Records a progress report; the task's progress, quantity done and status follow it

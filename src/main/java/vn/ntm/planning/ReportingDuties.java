@@ -21,6 +21,17 @@ public interface ReportingDuties {
 
 	long create(DutyForm duty);
 
+	/**
+	 * Changes the duty (its units, recipient, title, schedule, period); refused when it
+	 * changed since {@code expectedVersion} was read. Reports already submitted stay.
+	 */
+	DutyView update(long dutyId, DutyForm duty, int expectedVersion);
+
+	/**
+	 * Whether the user may change the duty (acts on the unit that owes it or is owed).
+	 */
+	boolean canChange(long dutyId);
+
 	/** Records the report for one occurrence; a second report for it is refused. */
 	DutyView submit(long dutyId, SubmissionForm report);
 

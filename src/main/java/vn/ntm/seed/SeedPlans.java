@@ -27,15 +27,21 @@ import vn.ntm.security.SystemTask;
 import vn.ntm.shared.StartupTask;
 
 /**
- * The plans of the seed documents ({@code seed/plans.yaml}): their sections, tasks as
- * written and criterion assignments, entered once through the planning facade (validated
- * and audited like anyone's), after the seed villages and accounts. Recorded in
- * {@code seed_step} as {@code plans}.
+ * The plans of the seed documents ({@code seed/plans.yaml}: seeds 000, 002 and 004;
+ * {@code seed/plans-003.yaml}: Xuân Lương): their sections, tasks as written and
+ * criterion assignments, entered once through the planning facade (validated and audited
+ * like anyone's), after the seed villages and accounts. Each file is a step of its own in
+ * {@code seed_step} ({@code plans}, {@code plans-003}), so a database loaded before a
+ * file existed gets it at its next start.
  */
 @Component
 class SeedPlans extends StartupTask {
 
 	static final String STEP = "plans";
+
+	/** The files and the step that records each, in the order they are loaded. */
+	static final List<Source> SOURCES = List.of(new Source(STEP, "seed/plans.yaml"),
+			new Source("plans-003", "seed/plans-003.yaml"));
 
 	private static final Logger log = LoggerFactory.getLogger(SeedPlans.class);
 
@@ -67,6 +73,10 @@ class SeedPlans extends StartupTask {
 	record File(List<PlanRow> plans) {
 	}
 
+	/** A file of plans and the seed step that records it loaded. */
+	record Source(String step, String resource) {
+	}
+
 	record PlanRow(String unit, LocalDate at, @Nullable String number, @Nullable LocalDate issuedOn, String issuer,
 			int yearFrom, int yearTo, String title, @Nullable String legalBases, @Nullable String implementsPlans,
 			@Nullable String source, @Nullable String criteriaSet, @Nullable List<AssignmentRow> assignments,
@@ -96,24 +106,26 @@ class SeedPlans extends StartupTask {
 
 	@Override
 	protected void run() {
-		boolean done = jdbc.sql("select exists(select 1 from seed_step where name = :name)")
-			.param("name", STEP)
-			.query(Boolean.class)
-			.single();
-		if (done) {
-			return;
+		for (Source source : SOURCES) {
+			boolean done = jdbc.sql("select exists(select 1 from seed_step where name = :name)")
+				.param("name", source.step())
+				.query(Boolean.class)
+				.single();
+			if (done) {
+				continue;
+			}
+			SystemTask.run(() -> transaction.executeWithoutResult(status -> {
+				int tasks = load(read(source.resource()));
+				jdbc.sql("insert into seed_step (name) values (:name)").param("name", source.step()).update();
+				log.info("Seed plans ({}): {} tasks", source.resource(), tasks);
+			}));
 		}
-		SystemTask.run(() -> transaction.executeWithoutResult(status -> {
-			int tasks = load();
-			jdbc.sql("insert into seed_step (name) values (:name)").param("name", STEP).update();
-			log.info("Seed plans: {} tasks", tasks);
-		}));
 	}
 
 	/** Enters every plan of the file; returns how many tasks. */
-	int load() {
+	int load(File file) {
 		int count = 0;
-		for (PlanRow row : read().plans()) {
+		for (PlanRow row : file.plans()) {
 			UnitRef unit = units.findByCode(row.unit(), row.at())
 				.orElseThrow(() -> new IllegalStateException("Seed unit " + row.unit() + " missing at " + row.at()));
 			long planId = planning.createPlan(
@@ -169,8 +181,8 @@ class SeedPlans extends StartupTask {
 		return value == null ? null : new BigDecimal(value);
 	}
 
-	static File read() {
-		try (InputStream in = new ClassPathResource("seed/plans.yaml").getInputStream()) {
+	static File read(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
 			return YAML.readValue(in, File.class);
 		}
 		catch (IOException ex) {

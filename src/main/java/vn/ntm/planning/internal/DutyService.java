@@ -32,6 +32,7 @@ import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.CurrentUser;
 import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.NotFoundException;
 import vn.ntm.shared.VnFormat;
 
@@ -117,12 +118,24 @@ class DutyService implements ReportingDuties {
 	}
 
 	@Override
-	@Transactional
-	public long create(DutyForm form) {
-		if (!access.canActOn(form.unitId(), Permission.PLAN_EDIT)
-				&& (form.recipientUnitId() == null || !access.canActOn(form.recipientUnitId(), Permission.PLAN_EDIT))) {
-			access.requireActOn(form.unitId(), Permission.PLAN_EDIT);
+	public boolean canChange(long dutyId) {
+		Row row = find(dutyId);
+		return maySet(row.unitId(), row.recipientUnitId());
+	}
+
+	/** A duty is set by those who act on the unit that owes it or the unit owed. */
+	private boolean maySet(long unitId, @Nullable Long recipientUnitId) {
+		return access.canActOn(unitId, Permission.PLAN_EDIT)
+				|| (recipientUnitId != null && access.canActOn(recipientUnitId, Permission.PLAN_EDIT));
+	}
+
+	private void requireSet(long unitId, @Nullable Long recipientUnitId) {
+		if (!maySet(unitId, recipientUnitId)) {
+			access.requireActOn(unitId, Permission.PLAN_EDIT);
 		}
+	}
+
+	private static void validate(DutyForm form) {
 		if (form.title() == null || form.title().isBlank() || form.recipient() == null || form.recipient().isBlank()) {
 			throw new BusinessRuleException("planning.duty.required");
 		}
@@ -130,6 +143,13 @@ class DutyService implements ReportingDuties {
 		if (form.endsOn() != null && form.endsOn().isBefore(form.startsOn())) {
 			throw new BusinessRuleException("planning.duty.period");
 		}
+	}
+
+	@Override
+	@Transactional
+	public long create(DutyForm form) {
+		requireSet(form.unitId(), form.recipientUnitId());
+		validate(form);
 		long id = jdbc
 			.sql("""
 					insert into report_duty (unit_id, recipient_unit_id, recipient, title, schedule_text, starts_on, ends_on,
@@ -150,6 +170,43 @@ class DutyService implements ReportingDuties {
 		audit.record(AuditRecord.created("report_duty", id, form.title(),
 				"Giao chế độ báo cáo \"" + form.title() + "\" (" + form.schedule() + ")", form));
 		return id;
+	}
+
+	@Override
+	@Transactional
+	public DutyView update(long dutyId, DutyForm form, int expectedVersion) {
+		Row before = find(dutyId);
+		requireSet(before.unitId(), before.recipientUnitId());
+		requireSet(form.unitId(), form.recipientUnitId());
+		validate(form);
+		int updated = jdbc.sql("""
+				update report_duty set unit_id = :unit, recipient_unit_id = :recipientUnit, recipient = :recipient,
+				    title = :title, schedule_text = :schedule, starts_on = :starts, ends_on = :ends,
+				    row_version = row_version + 1, changed_at = now(), changed_by = :by
+				where id = :id and row_version = :version
+				""")
+			.param("unit", form.unitId())
+			.param("recipientUnit", form.recipientUnitId())
+			.param("recipient", form.recipient().strip())
+			.param("title", form.title().strip())
+			.param("schedule", form.schedule().strip())
+			.param("starts", form.startsOn())
+			.param("ends", form.endsOn())
+			.param("by", actor())
+			.param("id", dutyId)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			Object[] row = jdbc.sql("select changed_by, changed_at from report_duty where id = :id")
+				.param("id", dutyId)
+				.query((rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2).toInstant() })
+				.single();
+			throw new ConcurrentChangeException(before.title(), (String) row[0], (java.time.Instant) row[1]);
+		}
+		Row after = find(dutyId);
+		audit.record(AuditRecord.updated("report_duty", dutyId, after.title(),
+				"Sửa chế độ báo cáo \"" + after.title() + "\" (" + after.schedule() + ")", before, after));
+		return view(after);
 	}
 
 	@Override

@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,6 +53,7 @@ import vn.ntm.planning.TaskView;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.AccessRefused;
 import vn.ntm.security.CurrentUser;
+import vn.ntm.security.Officers;
 import vn.ntm.security.Permission;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
@@ -91,11 +94,15 @@ class PlanningService implements Planning {
 
 	private final TransactionTemplate transactions;
 
+	private final Officers officers;
+
 	PlanningService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, UnitManagement units, CriteriaCatalog catalog,
-			ApplicationEventPublisher events, Attachments attachments, PlatformTransactionManager transactionManager) {
+			ApplicationEventPublisher events, Attachments attachments, PlatformTransactionManager transactionManager,
+			Officers officers) {
 		this.events = events;
 		this.attachments = attachments;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.officers = officers;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
@@ -144,10 +151,11 @@ class PlanningService implements Planning {
 	public PlanView plan(long planId) {
 		PlanRow row = requirePlan(planId);
 		List<PlanView.Section> sections = jdbc
-			.sql("select id, position, number, title from plan_section where plan_id = :id order by position, id")
+			.sql("select id, position, number, title, row_version from plan_section where plan_id = :id"
+					+ " order by position, id")
 			.param("id", planId)
 			.query((rs, n) -> new PlanView.Section(rs.getLong("id"), rs.getInt("position"), rs.getString("number"),
-					rs.getString("title")))
+					rs.getString("title"), rs.getInt("row_version")))
 			.list();
 		return new PlanView(summary(row), row.legalBases(), row.implementsPlans(), row.source(), row.criteriaSet(),
 				sections, mayEdit(row.unitId()));
@@ -304,18 +312,15 @@ class PlanningService implements Planning {
 	// ---- changes
 
 	@Override
+	public boolean canPlan(long unitId) {
+		return mayEdit(unitId);
+	}
+
+	@Override
 	@Transactional
 	public long createPlan(PlanForm form) {
 		requireEdit(form.unitId());
-		if (form.title().isBlank()) {
-			throw new BusinessRuleException("planning.plan.titleRequired");
-		}
-		if (form.issuer().isBlank()) {
-			throw new BusinessRuleException("planning.plan.issuerRequired");
-		}
-		if (form.yearTo() < form.yearFrom() || form.yearFrom() < 2000 || form.yearTo() > 2100) {
-			throw new BusinessRuleException("planning.plan.years", form.yearFrom(), form.yearTo());
-		}
+		validate(form);
 		long id = jdbc.sql("""
 				insert into plan (unit_id, number, issued_on, issuer, year_from, year_to, title, legal_bases,
 				                  implements, source, criteria_set, changed_by)
@@ -341,9 +346,124 @@ class PlanningService implements Planning {
 		return id;
 	}
 
+	private static void validate(PlanForm form) {
+		if (form.title() == null || form.title().isBlank()) {
+			throw new BusinessRuleException("planning.plan.titleRequired");
+		}
+		if (form.issuer() == null || form.issuer().isBlank()) {
+			throw new BusinessRuleException("planning.plan.issuerRequired");
+		}
+		if (form.yearTo() < form.yearFrom() || form.yearFrom() < 2000 || form.yearTo() > 2100) {
+			throw new BusinessRuleException("planning.plan.years", form.yearFrom(), form.yearTo());
+		}
+	}
+
 	@Override
 	@Transactional
-	public long addSection(long planId, String number, String title) {
+	public PlanView updatePlan(long planId, PlanForm form, int expectedVersion) {
+		PlanRow before = requirePlan(planId);
+		requireEdit(before.unitId());
+		if (form.unitId() != before.unitId()) {
+			requireEdit(form.unitId());
+		}
+		validate(form);
+		int updated = jdbc.sql("""
+				update plan set unit_id = :unit, number = :number, issued_on = :issued, issuer = :issuer,
+				    year_from = :from, year_to = :to, title = :title, legal_bases = :bases, implements = :implements,
+				    source = :source, criteria_set = :set, row_version = row_version + 1, changed_at = now(),
+				    changed_by = :by
+				where id = :id and row_version = :version
+				""")
+			.param("unit", form.unitId())
+			.param("number", blankToNull(form.number()))
+			.param("issued", form.issuedOn())
+			.param("issuer", form.issuer().strip())
+			.param("from", form.yearFrom())
+			.param("to", form.yearTo())
+			.param("title", form.title().strip())
+			.param("bases", blankToNull(form.legalBases()))
+			.param("implements", blankToNull(form.implementsPlans()))
+			.param("source", blankToNull(form.source()))
+			.param("set", blankToNull(form.criteriaSet()))
+			.param("by", actor())
+			.param("id", planId)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw stale("plan", planId, before.title());
+		}
+		PlanRow after = requirePlan(planId);
+		audit.record(AuditRecord.updated("plan", planId, after.title(), "Sửa kế hoạch \"" + after.title() + "\"",
+				before, after));
+		return plan(planId);
+	}
+
+	@Override
+	@Transactional
+	public PlanView updateSection(long sectionId, @Nullable String number, String title, int expectedVersion) {
+		Object[] before = jdbc.sql("select plan_id, number, title from plan_section where id = :id")
+			.param("id", sectionId)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })
+			.optional()
+			.orElseThrow(() -> new NotFoundException("planning.section.notFound", sectionId));
+		long planId = (Long) before[0];
+		PlanRow plan = requirePlan(planId);
+		requireEdit(plan.unitId());
+		if (title == null || title.isBlank()) {
+			throw new BusinessRuleException("planning.section.titleRequired");
+		}
+		int updated = jdbc.sql("""
+				update plan_section set number = :number, title = :title, row_version = row_version + 1,
+				    changed_at = now(), changed_by = :by
+				where id = :id and row_version = :version
+				""")
+			.param("number", blankToNull(number))
+			.param("title", title.strip())
+			.param("by", actor())
+			.param("id", sectionId)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw stale("plan_section", sectionId, (String) before[2]);
+		}
+		Map<String, Object> was = new LinkedHashMap<>();
+		was.put("number", before[1]);
+		was.put("title", before[2]);
+		Map<String, Object> now = new LinkedHashMap<>();
+		now.put("number", blankToNull(number));
+		now.put("title", title.strip());
+		audit.record(AuditRecord.updated("plan_section", sectionId, title.strip(),
+				"Sửa mục \"" + title.strip() + "\" của kế hoạch \"" + plan.title() + "\"", was, now));
+		return plan(planId);
+	}
+
+	@Override
+	public List<Officers.Officer> leadCandidates(long planId) {
+		PlanRow plan = requirePlan(planId);
+		requireEdit(plan.unitId());
+		Set<Long> unitIds = new LinkedHashSet<>();
+		unitIds.add(plan.unitId());
+		units.ancestors(plan.unitId(), plan.date())
+			.stream()
+			.filter(u -> u.type().level() > 0)
+			.forEach(u -> unitIds.add(u.id()));
+		units.children(plan.unitId(), VnFormat.today()).forEach(u -> unitIds.add(u.id()));
+		return officers.boundTo(unitIds);
+	}
+
+	/** A version-checked change found nothing to change: who changed it, and when. */
+	private ConcurrentChangeException stale(String table, long id, String what) {
+		Object[] row = jdbc.sql("select changed_by, changed_at from " + table + " where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2).toInstant() })
+			.optional()
+			.orElseThrow(() -> new NotFoundException("planning.plan.notFound", id));
+		return new ConcurrentChangeException(what, (String) row[0], (Instant) row[1]);
+	}
+
+	@Override
+	@Transactional
+	public long addSection(long planId, @Nullable String number, String title) {
 		PlanRow plan = requirePlan(planId);
 		requireEdit(plan.unitId());
 		if (title == null || title.isBlank()) {
@@ -425,6 +545,17 @@ class PlanningService implements Planning {
 				before, after));
 		if (!Objects.equals(before.leadUserId(), after.leadUserId()) && after.leadUserId() != null) {
 			events.publishEvent(new TaskReassigned(taskId, after.leadUserId()));
+		}
+		return after;
+	}
+
+	@Override
+	@Transactional
+	public TaskView updateTask(long taskId, TaskForm form, TaskStatus status, @Nullable String reason,
+			int expectedVersion) {
+		TaskView after = updateTask(taskId, form, expectedVersion);
+		if (after.status() != status) {
+			after = changeStatus(taskId, status, reason == null ? "" : reason, after.version());
 		}
 		return after;
 	}

@@ -26,8 +26,10 @@ import vn.ntm.documents.Documents;
 import vn.ntm.documents.StoredDocument;
 import vn.ntm.planning.DutyForm;
 import vn.ntm.planning.DutyView;
+import vn.ntm.planning.Planning;
 import vn.ntm.planning.ReportingDuties;
 import vn.ntm.planning.SubmissionForm;
+import vn.ntm.security.AccessPolicy;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.VnFormat;
 import vn.ntm.shared.web.FormFlow;
@@ -45,21 +47,30 @@ class DutyController {
 
 	private final Documents documents;
 
-	DutyController(ReportingDuties duties, FormFlow flow, Documents documents) {
+	private final Planning planning;
+
+	private final AccessPolicy access;
+
+	DutyController(ReportingDuties duties, FormFlow flow, Documents documents, Planning planning, AccessPolicy access) {
 		this.duties = duties;
 		this.flow = flow;
 		this.documents = documents;
+		this.planning = planning;
+		this.access = access;
 	}
 
 	@GetMapping("/plans/duties")
 	String list(@RequestParam(required = false) @Nullable Long unit, Model model) {
 		model.addAttribute("duties", unit == null ? duties.duties() : duties.duties(unit));
+		model.addAttribute("canSet",
+				access.currentIfAny().stream().flatMap(me -> me.unitIds().stream()).anyMatch(planning::canPlan));
 		return "planning/duties";
 	}
 
 	@GetMapping("/plans/duties/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("duty", duties.duty(id));
+		model.addAttribute("canChange", duties.canChange(id));
 		model.addAttribute("today", VnFormat.today());
 		model.addAttribute("attachmentMaxBytes", documents.maxFileSize());
 		model.addAttribute("attachmentMax", StoredDocument.bytes(documents.maxFileSize()));

@@ -33,6 +33,7 @@ import vn.ntm.planning.ProgressForm;
 import vn.ntm.planning.TaskFilter;
 import vn.ntm.planning.TaskStatus;
 import vn.ntm.planning.TaskView;
+import vn.ntm.security.AccessPolicy;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.LocalizedFailure;
@@ -54,10 +55,13 @@ class PlanPageController {
 
 	private final Documents documents;
 
-	PlanPageController(Planning planning, FormFlow flow, Documents documents) {
+	private final AccessPolicy access;
+
+	PlanPageController(Planning planning, FormFlow flow, Documents documents, AccessPolicy access) {
 		this.planning = planning;
 		this.flow = flow;
 		this.documents = documents;
+		this.access = access;
 	}
 
 	@GetMapping("/plans")
@@ -65,6 +69,8 @@ class PlanPageController {
 		model.addAttribute("plans", unit == null ? planning.plans() : planning.plans(unit));
 		model.addAttribute("unit", unit);
 		model.addAttribute("today", VnFormat.today());
+		model.addAttribute("canPlan", unit != null ? planning.canPlan(unit)
+				: access.currentIfAny().stream().flatMap(me -> me.unitIds().stream()).anyMatch(planning::canPlan));
 		if (unit != null) {
 			model.addAttribute("overdue", planning.overdue(unit, VnFormat.today()));
 		}
