@@ -2,11 +2,15 @@ package vn.ntm.assessment.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ntm.assessment.AssessmentWorkbooks;
 import vn.ntm.assessment.UploadJobView;
@@ -24,6 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class InterruptedWorkTests {
+
+	/** As a page would: the reader's language is Vietnamese. */
+	@BeforeEach
+	void vietnamese() {
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("vi"));
+	}
+
+	@AfterEach
+	void reset() {
+		LocaleContextHolder.resetLocaleContext();
+	}
 
 	@Autowired
 	JobRuns runs;

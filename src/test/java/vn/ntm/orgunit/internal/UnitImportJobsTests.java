@@ -2,10 +2,14 @@ package vn.ntm.orgunit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.ntm.orgunit.ImportJobView;
@@ -36,6 +40,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class UnitImportJobsTests {
+
+	/** As a page would: the reader's language is Vietnamese. */
+	@BeforeEach
+	void vietnamese() {
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("vi"));
+	}
+
+	@AfterEach
+	void reset() {
+		LocaleContextHolder.resetLocaleContext();
+	}
 
 	@Autowired
 	UnitImports imports;

@@ -10,6 +10,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,6 +30,17 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 class JobRunsTests {
+
+	/** As a page would: the reader's language is Vietnamese. */
+	@BeforeEach
+	void vietnamese() {
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("vi"));
+	}
+
+	@AfterEach
+	void reset() {
+		LocaleContextHolder.resetLocaleContext();
+	}
 
 	@Autowired
 	JobRuns runs;
@@ -181,7 +194,6 @@ class JobRunsTests {
 				.until(() -> ids.stream().allMatch(id -> view(id).state() == JobRunState.DONE));
 		}
 		finally {
-			LocaleContextHolder.resetLocaleContext();
 			a.stop();
 			b.stop();
 		}
