@@ -31,7 +31,7 @@ public record UploadJobView(UUID id, String fileName, String status, @Nullable L
 	}
 
 	public int percent() {
-		if (finished()) {
+		if (finished() && !interrupted() && !"FAILED".equals(status)) {
 			return 100;
 		}
 		return totalRows == 0 ? 0 : Math.min(99, processedRows * 100 / totalRows);

@@ -29,7 +29,8 @@ public record ImportJobView(UUID id, String fileName, String status, int totalRo
 	}
 
 	public int percent() {
-		return totalRows == 0 ? (finished() ? 100 : 0) : Math.min(100, processedRows * 100 / totalRows);
+		boolean completed = finished() && !"FAILED".equals(status) && !interrupted();
+		return totalRows == 0 ? (completed ? 100 : 0) : Math.min(100, processedRows * 100 / totalRows);
 	}
 
 	/**
