@@ -29,6 +29,9 @@ public interface AssessmentWorkbooks {
 
 	UploadJobView job(UUID jobId);
 
+	/** Checks again a file whose check a restart interrupted (status INTERRUPTED). */
+	void restart(UUID jobId);
+
 	/**
 	 * Applies a validated file in one transaction: every value and result of every unit,
 	 * or nothing (a concurrent change, a locked assessment…: the job fails and says why).

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The state of an uploaded template.
  *
- * @param status VALIDATING, INVALID (see errors), READY (see changes), APPLIED or FAILED
+ * @param status VALIDATING, INVALID (see errors), READY (see changes), APPLIED, FAILED or
+ * INTERRUPTED (the check was cut short by a restart: nothing saved, may be started again)
  * @param changes what applying changes, per unit and indicator (or criterion)
  */
 public record UploadJobView(UUID id, String fileName, String status, @Nullable Long setId, @Nullable Integer year,
@@ -20,13 +21,17 @@ public record UploadJobView(UUID id, String fileName, String status, @Nullable L
 		return !"VALIDATING".equals(status);
 	}
 
+	public boolean interrupted() {
+		return "INTERRUPTED".equals(status);
+	}
+
 	/** Whether "Áp dụng" may be pressed: validated, no error, something to change. */
 	public boolean canApply() {
 		return "READY".equals(status) && errors.isEmpty() && !changes.isEmpty();
 	}
 
 	public int percent() {
-		if (finished()) {
+		if (finished() && !interrupted() && !"FAILED".equals(status)) {
 			return 100;
 		}
 		return totalRows == 0 ? 0 : Math.min(99, processedRows * 100 / totalRows);

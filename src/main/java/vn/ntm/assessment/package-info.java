@@ -4,7 +4,8 @@
  * criteria engine — for one unit, or for every unit below a parent at once.
  */
 @ApplicationModule(displayName = "Đánh giá",
-		allowedDependencies = { "shared", "audit", "security", "orgunit", "criteria", "criteria::engine", "documents" })
+		allowedDependencies = { "shared", "audit", "security", "orgunit", "criteria", "criteria::engine", "documents",
+				"platform::jobs" })
 @NullMarked
 package vn.ntm.assessment;
 

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The state of an import.
  *
- * @param status VALIDATING, INVALID (see errors), READY (see preview), APPLYING, APPLIED
- * or FAILED
+ * @param status VALIDATING, INVALID (see errors), READY (see preview), APPLYING, APPLIED,
+ * FAILED or INTERRUPTED (by a restart: nothing saved, may be started again)
  * @param preview the first rows that will be created, as "Thôn Mai Hạ — Xã Mai Đình"
  */
 public record ImportJobView(UUID id, String fileName, String status, int totalRows, int processedRows,
@@ -19,13 +19,18 @@ public record ImportJobView(UUID id, String fileName, String status, int totalRo
 
 	public boolean finished() {
 		return switch (status) {
-			case "INVALID", "READY", "APPLIED", "FAILED" -> true;
+			case "INVALID", "READY", "APPLIED", "FAILED", "INTERRUPTED" -> true;
 			default -> false;
 		};
 	}
 
+	public boolean interrupted() {
+		return "INTERRUPTED".equals(status);
+	}
+
 	public int percent() {
-		return totalRows == 0 ? (finished() ? 100 : 0) : Math.min(100, processedRows * 100 / totalRows);
+		boolean completed = finished() && !"FAILED".equals(status) && !interrupted();
+		return totalRows == 0 ? (completed ? 100 : 0) : Math.min(100, processedRows * 100 / totalRows);
 	}
 
 	/**

@@ -18,6 +18,12 @@ public interface UnitImports {
 	void apply(UUID jobId);
 
 	/**
+	 * Starts again a check or apply that a restart interrupted (status INTERRUPTED:
+	 * nothing was saved).
+	 */
+	void restart(UUID jobId);
+
+	/**
 	 * Validates and applies at once (start-up data, small API calls); throws with all row
 	 * errors.
 	 */

@@ -5,7 +5,8 @@
  * {@link vn.ntm.orgunit.UnitManagement} is the facade; every call is checked against the
  * caller's scope.
  */
-@ApplicationModule(displayName = "Đơn vị hành chính", allowedDependencies = { "shared", "audit", "security" })
+@ApplicationModule(displayName = "Đơn vị hành chính",
+		allowedDependencies = { "shared", "audit", "security", "platform::jobs" })
 @NullMarked
 package vn.ntm.orgunit;
 

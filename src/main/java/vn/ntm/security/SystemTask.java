@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,6 +24,27 @@ public final class SystemTask {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(new SystemAuthentication());
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	/**
+	 * Runs background work that a user started (a job) with that user's rights, looked up
+	 * again as in a request (a disabled account has none); the system's own work runs as
+	 * the system.
+	 */
+	public static <T> T callAs(String username, Supplier<T> work) {
+		if (ACTOR.equals(username)) {
+			return call(work);
+		}
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, List.of()));
 		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();

@@ -100,15 +100,15 @@ public class ConnectionGuard {
 		}
 
 		/**
-		 * The import jobs' own threads (two per kind) commit their progress apart from
-		 * their long transaction on purpose, so that the page can show it: at most four
-		 * such threads hold two connections each, never request threads, so they cannot
-		 * starve the pool of the application (12) — they wait only for connections that
-		 * requests give back.
+		 * The job facility's threads (db-scheduler's, two per instance) commit the
+		 * progress of tracked runs apart from their long transaction on purpose, so that
+		 * the page can show it: at most two such threads hold two connections each, never
+		 * request threads, so they cannot starve the pool of the application (12) — they
+		 * wait only for connections that requests give back.
 		 */
 		private static boolean isJobThread() {
 			String name = Thread.currentThread().getName();
-			return name.startsWith("unit-import-") || name.startsWith("assessment-upload-");
+			return name.startsWith("db-scheduler-");
 		}
 
 		private Connection track(Connection connection) {

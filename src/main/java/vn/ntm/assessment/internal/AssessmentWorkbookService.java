@@ -25,13 +25,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -60,7 +56,12 @@ import vn.ntm.criteria.engine.SetDefinition;
 import vn.ntm.criteria.engine.Value;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.platform.jobs.JobRunState;
+import vn.ntm.platform.jobs.JobRunView;
+import vn.ntm.platform.jobs.JobRuns;
+import vn.ntm.platform.jobs.TrackedJob;
 import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.SystemTask;
 import vn.ntm.security.AccessRefused;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.LocalizedFailure;
@@ -74,10 +75,15 @@ import static vn.ntm.assessment.internal.TemplateLayout.*;
  * The Excel round trip: writes templates, validates uploaded files in the background
  * (streamed, never loaded whole) into a preview or errors, and applies a clean file in
  * one transaction through {@link AssessmentManagement} (which checks access and versions,
- * and audits).
+ * and audits). The check is a tracked run of the job facility ({@link JobRuns}, kind
+ * {@value #KIND}): the file waits in the run, one instance checks it with the uploader's
+ * rights and language, progress is the run's, and a check cut short by a restart is shown
+ * as interrupted and may be started again.
  */
 @Service
-class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
+class AssessmentWorkbookService implements AssessmentWorkbooks, TrackedJob {
+
+	static final String KIND = "assessment-upload-check";
 
 	private static final Logger log = LoggerFactory.getLogger(AssessmentWorkbookService.class);
 
@@ -109,7 +115,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 
 	private final TransactionTemplate separately;
 
-	private final ThreadPoolTaskExecutor executor;
+	private final JobRuns runs;
 
 	private final JsonMapper json;
 
@@ -118,8 +124,8 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 	private final Clock clock;
 
 	AssessmentWorkbookService(AssessmentManagement assessments, UnitManagement units, CriteriaCatalog catalog,
-			AccessPolicy access, JdbcClient jdbc, PlatformTransactionManager transactionManager, JsonMapper json,
-			MessageSource messages, Clock clock) {
+			AccessPolicy access, JdbcClient jdbc, PlatformTransactionManager transactionManager, JobRuns runs,
+			JsonMapper json, MessageSource messages, Clock clock) {
 		this.assessments = assessments;
 		this.units = units;
 		this.catalog = catalog;
@@ -128,12 +134,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.separately = new TransactionTemplate(transactionManager);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.executor = new ThreadPoolTaskExecutor();
-		this.executor.setCorePoolSize(2);
-		this.executor.setMaxPoolSize(2);
-		this.executor.setQueueCapacity(8);
-		this.executor.setThreadNamePrefix("assessment-upload-");
-		this.executor.initialize();
+		this.runs = runs;
 		this.json = json;
 		this.messages = messages;
 		this.clock = clock;
@@ -206,40 +207,82 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 			}
 			throw new UncheckedIOException((IOException) ex);
 		}
-		UUID id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into assessment_upload_job (id, file_name, status, created_by, created_at)
-				values (:id, :name, 'VALIDATING', :by, :at)
-				""")
-			.param("id", id)
-			.param("name", fileName)
-			.param("by", user)
-			.param("at", Timestamp.from(clock.instant()))
-			.update();
-		Locale locale = LocaleContextHolder.getLocale();
+		byte[] bytes;
 		try {
-			executor.execute(new DelegatingSecurityContextRunnable(() -> {
-				LocaleContextHolder.setLocale(locale);
-				try {
-					validate(id, file.toFile(), locale);
-				}
-				catch (RuntimeException ex) {
-					log.error("Assessment upload {} failed during validation", id, ex);
-					finish(id, "FAILED", List.of(fileError(message("assessment.upload.failed", locale))), null, null,
-							null);
-				}
-				finally {
-					delete(file);
-					LocaleContextHolder.resetLocaleContext();
-				}
-			}));
+			bytes = Files.readAllBytes(file);
 		}
-		catch (TaskRejectedException ex) {
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
 			delete(file);
-			finish(id, "FAILED", List.of(fileError(message("assessment.upload.busy", locale))), null, null, null);
-			throw new BusinessRuleException("assessment.upload.busy");
 		}
+		UUID id = UUID.randomUUID();
+		// the upload and its run are recorded together, the file waiting in the run
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("""
+					insert into assessment_upload_job (id, file_name, status, created_by, created_at)
+					values (:id, :name, 'VALIDATING', :by, :at)
+					""")
+				.param("id", id)
+				.param("name", fileName)
+				.param("by", user)
+				.param("at", Timestamp.from(clock.instant()))
+				.update();
+			UUID run = runs.start(KIND, user, null, fileName, bytes, id.toString());
+			jdbc.sql("update assessment_upload_job set run_id = :run where id = :id")
+				.param("run", run)
+				.param("id", id)
+				.update();
+		});
 		return id;
+	}
+
+	@Override
+	public String kind() {
+		return KIND;
+	}
+
+	/**
+	 * Checks an uploaded file (the run's payload, written to a temporary file for POI's
+	 * streaming reader and deleted after).
+	 */
+	@Override
+	public @Nullable String run(Run run) {
+		UUID id = UUID.fromString(run.data());
+		Locale locale = run.locale();
+		return SystemTask.callAs(run.owner(), () -> {
+			Path file = null;
+			try {
+				file = Files.createTempFile("ntm-assessment-upload-", ".xlsx");
+				Files.write(file, run.payload() == null ? new byte[0] : run.payload());
+				validate(id, run.id(), file.toFile(), locale);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.error("Assessment upload {} failed during validation", id, ex);
+				finish(id, "FAILED", List.of(fileError(message("assessment.upload.failed", locale))), null, null, null);
+				throw ex instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) ex);
+			}
+			finally {
+				if (file != null) {
+					delete(file);
+				}
+			}
+			return load(id).summary();
+		});
+	}
+
+	@Override
+	public void restart(UUID jobId) {
+		UploadJobView job = load(jobId);
+		UUID run = jdbc.sql("select run_id from assessment_upload_job where id = :id")
+			.param("id", jobId)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+		if (!job.interrupted() || run == null || !runs.restart(run)) {
+			throw new BusinessRuleException("assessment.upload.notInterrupted");
+		}
 	}
 
 	private static BusinessRuleException tooLarge(long size) {
@@ -297,7 +340,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 	private record UnitKey(long unitId, String code, @Nullable Long assessmentId, @Nullable Integer rowVersion) {
 	}
 
-	private void validate(UUID id, File file, Locale locale) {
+	private void validate(UUID id, UUID run, File file, Locale locale) {
 		Meta meta;
 		try {
 			meta = meta(file);
@@ -313,6 +356,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		}
 		SetDefinition set = catalog.definition(meta.setId());
 		int perUnit = set.active().stream().mapToInt(c -> c.indicators().size() + 1).sum();
+		int total = Math.max(1, meta.units().size() * perUnit);
 		jdbc.sql("""
 				update assessment_upload_job set set_id = :set, year = :year, root_unit_id = :root, total_rows = :total
 				where id = :id
@@ -320,10 +364,11 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 			.param("set", meta.setId())
 			.param("year", meta.year())
 			.param("root", meta.rootId())
-			.param("total", Math.max(1, meta.units().size() * perUnit))
+			.param("total", total)
 			.param("id", id)
 			.update();
-		Validation validation = new Validation(id, meta, set, locale);
+		runs.progress(run, 0, total);
+		Validation validation = new Validation(run, total, meta, set, locale);
 		Set<String> found;
 		try {
 			found = UploadReader.read(file, List.of(VALUE_SHEET, CLAIM_SHEET), validation::row);
@@ -382,7 +427,9 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 	/** Checks the rows as they stream in and builds the plan of each unit. */
 	private final class Validation {
 
-		private final UUID jobId;
+		private final UUID run;
+
+		private final int total;
 
 		private final Meta meta;
 
@@ -415,8 +462,9 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 
 		private int processed;
 
-		Validation(UUID jobId, Meta meta, SetDefinition set, Locale locale) {
-			this.jobId = jobId;
+		Validation(UUID run, int total, Meta meta, SetDefinition set, Locale locale) {
+			this.run = run;
+			this.total = total;
 			this.meta = meta;
 			this.set = set;
 			this.locale = locale;
@@ -435,7 +483,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 				return;
 			}
 			if (++processed % 200 == 0) {
-				progress(jobId, processed);
+				runs.progress(run, processed, total);
 			}
 			if (sheet.equals(VALUE_SHEET)) {
 				valueRow(number, cells);
@@ -700,19 +748,30 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		if (!job.canApply()) {
 			throw new BusinessRuleException("assessment.upload.notReady");
 		}
-		int updated = jdbc
-			.sql("update assessment_upload_job set status = 'APPLYING' where id = :id and status = 'READY'")
-			.param("id", jobId)
-			.update();
-		if (updated == 0) {
-			throw new BusinessRuleException("assessment.upload.notReady");
-		}
 		Locale locale = LocaleContextHolder.getLocale();
 		List<UnitPlan> plans = plans(jobId);
 		long setId = Objects.requireNonNull(job.setId());
 		int year = Objects.requireNonNull(job.year());
+		String applied = message("assessment.upload.applied", locale, job.changes().size(), plans.size());
 		try {
+			// the upload is marked applied in the same transaction as its values: a
+			// second
+			// "Áp dụng" waits for the first and is refused, and a restart in between
+			// leaves
+			// it ready to apply again with nothing saved
 			transactions.executeWithoutResult(status -> {
+				int updated = jdbc.sql("""
+						update assessment_upload_job set status = 'APPLIED', summary = :summary, errors = '[]'::jsonb,
+						    processed_rows = total_rows, finished_at = :at
+						where id = :id and status = 'READY'
+						""")
+					.param("summary", applied)
+					.param("at", Timestamp.from(clock.instant()))
+					.param("id", jobId)
+					.update();
+				if (updated == 0) {
+					throw new NotReady();
+				}
 				for (UnitPlan plan : plans) {
 					long id;
 					int expected = plan.expectedVersion();
@@ -737,6 +796,9 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 				}
 			});
 		}
+		catch (NotReady ex) {
+			throw new BusinessRuleException("assessment.upload.notReady");
+		}
 		catch (RuntimeException ex) {
 			log.info("Assessment upload {} rolled back: {}", jobId, ex.toString());
 			String reason = ex instanceof LocalizedFailure failure ? LocalizedMessages.of(messages, failure, locale)
@@ -745,17 +807,18 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 					null, message("assessment.upload.rolledBack", locale));
 			return load(jobId);
 		}
-		finish(jobId, "APPLIED", List.of(), null, null,
-				message("assessment.upload.applied", locale, job.changes().size(), plans.size()));
 		return load(jobId);
 	}
 
-	private void progress(UUID id, int done) {
-		separately
-			.executeWithoutResult(s -> jdbc.sql("update assessment_upload_job set processed_rows = :n where id = :id")
-				.param("n", done)
-				.param("id", id)
-				.update());
+	/** Another "Áp dụng" got there first. */
+	private static final class NotReady extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotReady() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private void finish(UUID id, String status, List<CellError> errors, @Nullable List<Change> changes,
@@ -773,7 +836,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 					    summary = coalesce(:summary, summary),
 					    processed_rows = case when :status in ('READY', 'APPLIED', 'INVALID') then total_rows else processed_rows end,
 					    finished_at = :at
-					where id = :id
+					where id = :id and (:status <> 'FAILED' or status <> 'APPLIED')
 					""")
 			.param("status", status)
 			.param("errors", json.writeValueAsString(errors))
@@ -793,7 +856,14 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		return plan == null ? List.of() : json.readValue(plan, PLANS);
 	}
 
+	/**
+	 * The upload as its page shows it: what the file means from its row, how far the
+	 * check is and whether it was cut short from its run. A check whose run a restart
+	 * interrupted is INTERRUPTED (nothing saved, may be started again); one whose run
+	 * failed outside the check's own handling is FAILED.
+	 */
 	private UploadJobView load(UUID id) {
+		UUID[] runId = new UUID[1];
 		UploadJobView job = jdbc.sql("select * from assessment_upload_job where id = :id")
 			.param("id", id)
 			.query((rs, n) -> {
@@ -806,6 +876,7 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 				Integer y = rs.wasNull() ? null : year;
 				long root = rs.getLong("root_unit_id");
 				Long r = rs.wasNull() ? null : root;
+				runId[0] = rs.getObject("run_id", UUID.class);
 				return new UploadJobView(id, rs.getString("file_name"), rs.getString("status"), set, y, r,
 						rs.getInt("total_rows"), rs.getInt("processed_rows"),
 						errors == null ? List.of() : json.readValue(errors, ERRORS),
@@ -819,7 +890,23 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 		if (!me.isAdmin() && !me.username().equalsIgnoreCase(job.createdBy())) {
 			throw AccessRefused.because("assessment.upload.notYours");
 		}
-		return job;
+		JobRunView run = runId[0] == null ? null : runs.find(runId[0]).orElse(null);
+		if (run == null || !"VALIDATING".equals(job.status())) {
+			return job;
+		}
+		if (run.state() == JobRunState.INTERRUPTED || run.state() == JobRunState.FAILED) {
+			Locale locale = LocaleContextHolder.getLocale();
+			boolean interrupted = run.state() == JobRunState.INTERRUPTED;
+			String reason = interrupted ? message("assessment.upload.interrupted", locale)
+					: message(run.messageKey() == null ? "jobs.failed" : run.messageKey(), locale);
+			return new UploadJobView(id, job.fileName(), interrupted ? "INTERRUPTED" : "FAILED", job.setId(),
+					job.year(), job.rootUnitId(), run.total(), run.done(), List.of(fileError(reason)), List.of(),
+					message("assessment.upload.nothingSaved", locale), job.createdBy(), job.createdAt(),
+					run.finishedAt());
+		}
+		return new UploadJobView(id, job.fileName(), job.status(), job.setId(), job.year(), job.rootUnitId(),
+				Math.max(job.totalRows(), run.total()), run.done(), job.errors(), job.changes(), job.summary(),
+				job.createdBy(), job.createdAt(), job.finishedAt());
 	}
 
 	private static CellError fileError(String message) {
@@ -829,11 +916,6 @@ class AssessmentWorkbookService implements AssessmentWorkbooks, DisposableBean {
 	private String message(String key, Locale locale, Object... args) {
 		// arguments that are message keys (a field's label, a kind) are translated too
 		return vn.ntm.shared.LocalizedMessages.get(messages, key, args, locale);
-	}
-
-	@Override
-	public void destroy() {
-		executor.shutdown();
 	}
 
 }

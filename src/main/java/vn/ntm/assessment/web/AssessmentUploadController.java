@@ -69,6 +69,13 @@ class AssessmentUploadController {
 		return "assessment/upload-job :: status";
 	}
 
+	/** Checks again a file whose check a restart interrupted. */
+	@PostMapping("/assessments/uploads/{id}/restart")
+	String restart(@PathVariable UUID id) {
+		workbooks.restart(id);
+		return "redirect:/assessments/uploads/" + id;
+	}
+
 	@PostMapping("/assessments/uploads/{id}/apply")
 	String apply(@PathVariable UUID id) {
 		workbooks.apply(id);

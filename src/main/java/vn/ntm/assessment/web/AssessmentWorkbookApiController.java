@@ -99,6 +99,13 @@ class AssessmentWorkbookApiController {
 		return ResponseEntity.status("APPLIED".equals(job.status()) ? HttpStatus.OK : HttpStatus.CONFLICT).body(job);
 	}
 
+	/** Checks again a file whose check a restart interrupted (status INTERRUPTED). */
+	@PostMapping("/assessments/uploads/{id}/restart")
+	ResponseEntity<UploadJobView> restart(@PathVariable UUID id) {
+		workbooks.restart(id);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(workbooks.job(id));
+	}
+
 	static UUID start(AssessmentWorkbooks workbooks, MultipartFile file) throws IOException {
 		if (file.isEmpty()) {
 			throw new BusinessRuleException(file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty()

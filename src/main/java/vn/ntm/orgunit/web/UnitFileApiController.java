@@ -59,6 +59,13 @@ class UnitFileApiController {
 		return ResponseEntity.accepted().body(imports.job(id));
 	}
 
+	/** Starts again a job that a restart interrupted (status INTERRUPTED). */
+	@PostMapping("/imports/{id}/restart")
+	ResponseEntity<ImportJobView> restart(@PathVariable UUID id) {
+		imports.restart(id);
+		return ResponseEntity.accepted().body(imports.job(id));
+	}
+
 	@GetMapping("/{id}/export")
 	void export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate at,

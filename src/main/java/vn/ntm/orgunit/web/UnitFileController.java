@@ -83,6 +83,13 @@ class UnitFileController {
 		return "redirect:/units/import/" + id;
 	}
 
+	/** Starts again a check or apply that a restart interrupted. */
+	@PostMapping("/units/import/{id}/restart")
+	String restart(@PathVariable UUID id) {
+		imports.restart(id);
+		return "redirect:/units/import/" + id;
+	}
+
 	@GetMapping("/units/import/template.xlsx")
 	void template(HttpServletResponse response) throws IOException {
 		attachment(response, XLSX, "mau-nhap-don-vi.xlsx");

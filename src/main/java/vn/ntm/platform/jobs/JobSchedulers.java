@@ -29,6 +29,16 @@ public final class JobSchedulers {
 
 	public static Scheduler build(DataSource dataSource, List<JobHandler> handlers, List<DailyJob> daily,
 			String instanceName, Duration pollingInterval, int threads) {
+		return build(dataSource, handlers, daily, instanceName, pollingInterval, threads, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * As above, with the interval of heartbeats of running executions: an execution whose
+	 * instance misses six is taken over by another (db-scheduler's dead-execution
+	 * detection).
+	 */
+	public static Scheduler build(DataSource dataSource, List<JobHandler> handlers, List<DailyJob> daily,
+			String instanceName, Duration pollingInterval, int threads, Duration heartbeat) {
 		List<Task<?>> known = new ArrayList<>();
 		for (JobHandler handler : handlers) {
 			known.add(oneTime(handler));
@@ -50,6 +60,7 @@ public final class JobSchedulers {
 			.schedulerName(new SchedulerName.Fixed(instanceName))
 			.pollingInterval(pollingInterval)
 			.threads(threads)
+			.heartbeatInterval(heartbeat)
 			.enableImmediateExecution()
 			.build();
 	}

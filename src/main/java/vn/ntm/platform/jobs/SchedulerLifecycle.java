@@ -13,6 +13,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The application's scheduler: started once the application is up (after the web server),
@@ -35,6 +37,8 @@ class SchedulerLifecycle implements SmartLifecycle, Jobs {
 
 	private final String name;
 
+	private final Duration heartbeat;
+
 	private @Nullable Scheduler scheduler;
 
 	private List<JobHandler> handlers = List.of();
@@ -50,20 +54,35 @@ class SchedulerLifecycle implements SmartLifecycle, Jobs {
 	SchedulerLifecycle(DataSource dataSource, ObjectProvider<JobHandler> handlers, ObjectProvider<DailyJob> daily,
 			@Value("${ntm.jobs.enabled:true}") boolean enabled,
 			@Value("${ntm.jobs.polling-interval:10s}") Duration polling,
-			@Value("${ntm.jobs.instance-name:}") @Nullable String instanceName) {
+			@Value("${ntm.jobs.instance-name:}") @Nullable String instanceName,
+			@Value("${ntm.jobs.heartbeat:30s}") Duration heartbeat) {
 		this.dataSource = dataSource;
 		this.handlerBeans = handlers;
 		this.dailyBeans = daily;
 		this.enabled = enabled;
 		this.polling = polling;
 		this.name = instanceName == null || instanceName.isBlank() ? defaultName() : instanceName;
+		this.heartbeat = heartbeat;
+	}
+
+	/** This instance's name in {@code scheduled_tasks.picked_by}. */
+	String instanceName() {
+		return name;
+	}
+
+	/**
+	 * How often a running execution says it is alive; after several missed, another
+	 * instance takes it over (and a tracked run is then marked interrupted).
+	 */
+	Duration heartbeat() {
+		return heartbeat;
 	}
 
 	private synchronized Scheduler scheduler() {
 		if (scheduler == null) {
 			handlers = handlerBeans.orderedStream().toList();
 			daily = dailyBeans.orderedStream().toList();
-			scheduler = JobSchedulers.build(dataSource, handlers, daily, name, polling, 2);
+			scheduler = JobSchedulers.build(dataSource, handlers, daily, name, polling, 2, heartbeat);
 		}
 		return scheduler;
 	}
@@ -83,7 +102,21 @@ class SchedulerLifecycle implements SmartLifecycle, Jobs {
 		if (handlers.stream().noneMatch(h -> h.name().equals(handler))) {
 			throw new IllegalArgumentException("No job handler " + handler);
 		}
-		return scheduler.scheduleIfNotExists(new TaskInstance<>(handler, key, data), at);
+		boolean added = scheduler.scheduleIfNotExists(new TaskInstance<>(handler, key, data), at);
+		if (added && enabled && TransactionSynchronizationManager.isSynchronizationActive()) {
+			// scheduled inside a transaction: the immediate check for due executions ran
+			// before the job could be seen; check again once it is committed
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Scheduler current = SchedulerLifecycle.this.scheduler;
+					if (running && current != null) {
+						current.triggerCheckForDueExecutions();
+					}
+				}
+			});
+		}
+		return added;
 	}
 
 	@Override
