@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.orgunit.UnitType;
 import vn.ntm.security.UnitScope;
+import vn.ntm.shared.RequestMemo;
 import vn.ntm.shared.VnText;
 
 /**
@@ -57,41 +58,64 @@ class UnitQueries {
 	}
 
 	Optional<UnitRef> versionAt(long unitId, LocalDate at) {
-		return jdbc.sql("select * from unit_version v where v.unit_id = :id and " + validAt("v"))
-			.param("id", unitId)
-			.param("at", at)
-			.query(REF)
-			.optional();
+		return RequestMemo.get("unit.versionAt", java.util.Arrays.asList(unitId, at), () -> {
+			return jdbc.sql("select * from unit_version v where v.unit_id = :id and " + validAt("v"))
+				.param("id", unitId)
+				.param("at", at)
+				.query(REF)
+				.optional();
+			});
 	}
 
 	Optional<UnitRef> latest(long unitId) {
-		return jdbc.sql("""
-				select * from unit_version v where v.unit_id = :id
-				order by v.valid_from desc nulls last limit 1
-				""").param("id", unitId).query(REF).optional();
+		return RequestMemo.get("unit.latest", unitId, () -> {
+			return jdbc.sql("""
+					select * from unit_version v where v.unit_id = :id
+					order by v.valid_from desc nulls last limit 1
+					""").param("id", unitId).query(REF).optional();
+			});
 	}
 
 	List<UnitRef> versions(long unitId) {
-		return jdbc.sql("select * from unit_version v where v.unit_id = :id order by v.valid_from nulls first")
-			.param("id", unitId)
-			.query(REF)
-			.list();
+		return RequestMemo.get("unit.versions", unitId, () -> {
+			return jdbc.sql("select * from unit_version v where v.unit_id = :id order by v.valid_from nulls first")
+				.param("id", unitId)
+				.query(REF)
+				.list();
+			});
+	}
+
+	/** What a unit's row says of its last change: its version, who, when. */
+	record Stamp(int rowVersion, @Nullable String updatedBy, java.time.@Nullable Instant updatedAt) {
+	}
+
+	Optional<Stamp> stamp(long unitId) {
+		return RequestMemo.get("unit.stamp", unitId,
+				() -> jdbc.sql("select row_version, updated_by, updated_at from unit where id = :id")
+					.param("id", unitId)
+					.query((rs, n) -> new Stamp(rs.getInt(1), rs.getString(2),
+							rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+					.optional());
 	}
 
 	boolean exists(long unitId) {
-		return jdbc.sql("select exists(select 1 from unit where id = :id)")
-			.param("id", unitId)
-			.query(Boolean.class)
-			.single();
+		return RequestMemo.get("unit.exists", unitId, () -> {
+			return jdbc.sql("select exists(select 1 from unit where id = :id)")
+				.param("id", unitId)
+				.query(Boolean.class)
+				.single();
+			});
 	}
 
 	List<UnitRef> children(long unitId, LocalDate at) {
-		return jdbc
-			.sql("select * from unit_version v where v.parent_id = :id and " + validAt("v") + ORDER.formatted("v"))
-			.param("id", unitId)
-			.param("at", at)
-			.query(REF)
-			.list();
+		return RequestMemo.get("unit.children", java.util.Arrays.asList(unitId, at), () -> {
+			return jdbc
+				.sql("select * from unit_version v where v.parent_id = :id and " + validAt("v") + ORDER.formatted("v"))
+				.param("id", unitId)
+				.param("at", at)
+				.query(REF)
+				.list();
+			});
 	}
 
 	/**
@@ -145,16 +169,18 @@ class UnitQueries {
 
 	/** From the country down to the parent of the unit, as of {@code at}. */
 	List<UnitRef> ancestors(long unitId, LocalDate at) {
-		List<UnitRef> up = jdbc.sql("""
-				with recursive up as (
-				    select v.*, 0 as depth from unit_version v where v.unit_id = :id and %s
-				    union all
-				    select p.*, up.depth + 1 from unit_version p join up on p.unit_id = up.parent_id
-				    where %s and up.depth < 8
-				)
-				select * from up where depth > 0 order by depth desc
-				""".formatted(validAt("v"), validAt("p"))).param("id", unitId).param("at", at).query(REF).list();
-		return up;
+		return RequestMemo.get("unit.ancestors", java.util.Arrays.asList(unitId, at), () -> {
+			List<UnitRef> up = jdbc.sql("""
+					with recursive up as (
+					    select v.*, 0 as depth from unit_version v where v.unit_id = :id and %s
+					    union all
+					    select p.*, up.depth + 1 from unit_version p join up on p.unit_id = up.parent_id
+					    where %s and up.depth < 8
+					)
+					select * from up where depth > 0 order by depth desc
+					""".formatted(validAt("v"), validAt("p"))).param("id", unitId).param("at", at).query(REF).list();
+			return up;
+			});
 	}
 
 	/**
@@ -302,13 +328,15 @@ class UnitQueries {
 	}
 
 	Optional<UnitRef> findByCode(String code, LocalDate at) {
-		return jdbc.sql("select * from unit_version v where v.code = :code and " + validAt("v") + " order by v.level")
-			.param("code", code.trim())
-			.param("at", at)
-			.query(REF)
-			.list()
-			.stream()
-			.findFirst();
+		return RequestMemo.get("unit.findByCode", java.util.Arrays.asList(code, at), () -> {
+			return jdbc.sql("select * from unit_version v where v.code = :code and " + validAt("v") + " order by v.level")
+				.param("code", code.trim())
+				.param("at", at)
+				.query(REF)
+				.list()
+				.stream()
+				.findFirst();
+			});
 	}
 
 	/** All units that ever held the code, latest version of each. */
@@ -320,9 +348,11 @@ class UnitQueries {
 	}
 
 	Optional<Long> countryId() {
-		return jdbc.sql("select unit_id from unit_version where unit_type = 'QUOC_GIA' order by unit_id limit 1")
-			.query(Long.class)
-			.optional();
+		return RequestMemo.get("unit.countryId", "", () -> {
+			return jdbc.sql("select unit_id from unit_version where unit_type = 'QUOC_GIA' order by unit_id limit 1")
+				.query(Long.class)
+				.optional();
+			});
 	}
 
 	long count() {
@@ -386,20 +416,22 @@ class UnitQueries {
 	 * the one it became first; empty for a unit that has not ended.
 	 */
 	List<Long> successors(long unitId) {
-		return jdbc.sql("""
-				with recursive after(id) as (
-				    select s.unit_id from lineage_link e
-				    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
-				        and s.unit_id <> e.unit_id
-				    where e.unit_id = :id and e.role = 'ENDED'
-				    union
-				    select s.unit_id from after
-				    join lineage_link e on e.unit_id = after.id and e.role = 'ENDED'
-				    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
-				        and s.unit_id <> e.unit_id
-				)
-				select id from after
-				""").param("id", unitId).query(Long.class).list();
+		return RequestMemo.get("unit.successors", unitId, () -> {
+			return jdbc.sql("""
+					with recursive after(id) as (
+					    select s.unit_id from lineage_link e
+					    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
+					        and s.unit_id <> e.unit_id
+					    where e.unit_id = :id and e.role = 'ENDED'
+					    union
+					    select s.unit_id from after
+					    join lineage_link e on e.unit_id = after.id and e.role = 'ENDED'
+					    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
+					        and s.unit_id <> e.unit_id
+					)
+					select id from after
+					""").param("id", unitId).query(Long.class).list();
+			});
 	}
 
 	/** A unit with its depth below a tree root. */

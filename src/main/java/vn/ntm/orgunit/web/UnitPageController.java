@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.ntm.shared.web.ReadOnlyPage;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.orgunit.TreeNode;
 import vn.ntm.orgunit.UnitDetails;
@@ -39,6 +40,7 @@ class UnitPageController {
 		this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(UnitPagePanel::order)).toList();
 	}
 
+	@ReadOnlyPage
 	@GetMapping("/units")
 	String tree(@RequestParam(required = false) @Nullable Long root,
 			@RequestParam(required = false) @Nullable String at, Model model) {
@@ -101,6 +103,7 @@ class UnitPageController {
 		return "units/tree :: tree-children";
 	}
 
+	@ReadOnlyPage
 	@GetMapping("/units/{id}")
 	String unit(@PathVariable long id, @RequestParam(required = false) @Nullable String at, Model model) {
 		LocalDate date = AsOf.parse(at);

@@ -47,7 +47,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		AccountLookup.Account user = accounts.byUsername(username.trim())
+		AccountLookup.Account user = accounts.forLogin(username.trim())
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 		boolean mayLogIn = user.enabled() && !user.lockedAt(clock.instant());
 		return User.withUsername(user.username())
