@@ -96,6 +96,8 @@ class LayoutModel implements HandlerInterceptor {
 			version = unit.version();
 			ancestors = unit.ancestors();
 		}
+		// asked together (one query), then one by one from what is kept
+		access.canReadAll(ancestors.stream().map(UnitRef::id).toList());
 		List<Crumb> path = new ArrayList<>();
 		for (UnitRef ancestor : ancestors) {
 			path.add(new Crumb(ancestor, access.canRead(ancestor.id())));

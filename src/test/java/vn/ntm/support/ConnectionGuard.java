@@ -40,8 +40,8 @@ public class ConnectionGuard {
 	private static final ThreadLocal<Recording> recording = new ThreadLocal<>();
 
 	/**
-	 * Starts recording the statements, transactions and connections of the current
-	 * thread (MockMvc runs a request on the test's thread) until the recording is closed.
+	 * Starts recording the statements, transactions and connections of the current thread
+	 * (MockMvc runs a request on the test's thread) until the recording is closed.
 	 */
 	public static Recording record() {
 		Recording started = new Recording();

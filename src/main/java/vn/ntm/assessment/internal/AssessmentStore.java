@@ -75,9 +75,9 @@ class AssessmentStore {
 			""";
 
 	Optional<Row> find(long id) {
-		return RequestMemo.get("assessment.find", id, () -> {
+		return RequestMemo.get("memo:assessment.find", id, () -> {
 			return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
-			});
+		});
 	}
 
 	/**
@@ -100,24 +100,24 @@ class AssessmentStore {
 	}
 
 	Optional<Row> find(long unitId, long setId, int year) {
-		return RequestMemo.get("assessment.findOf", java.util.Arrays.asList(unitId, setId, year), () -> {
+		return RequestMemo.get("memo:assessment.findOf", java.util.Arrays.asList(unitId, setId, year), () -> {
 			return jdbc.sql(SELECT + " where a.unit_id = :unit and a.set_id = :set and a.year = :year")
 				.param("unit", unitId)
 				.param("set", setId)
 				.param("year", year)
 				.query((rs, n) -> row(rs))
 				.optional();
-			});
+		});
 	}
 
 	List<Row> ofUnit(long unitId) {
-		return RequestMemo.get("assessment.ofUnit", unitId, () -> {
+		return RequestMemo.get("memo:assessment.ofUnit", unitId, () -> {
 			List<Row> rows = jdbc.sql(SELECT + " where a.unit_id = :unit order by a.year desc, a.set_id")
 				.param("unit", unitId)
 				.query((rs, n) -> row(rs))
 				.list();
 			// each is then asked for by its id
-			rows.forEach(row -> RequestMemo.put("assessment.find", row.id(), Optional.of(row)));
+			rows.forEach(row -> RequestMemo.put("memo:assessment.find", row.id(), Optional.of(row)));
 			return rows;
 		});
 	}
@@ -282,7 +282,7 @@ class AssessmentStore {
 
 	/** The values of one assessment with their notes and sources, by indicator code. */
 	Map<String, ValueInput> values(long id) {
-		return RequestMemo.get("assessment.values", id, () -> readValues(id));
+		return RequestMemo.get("memo:assessment.values", id, () -> readValues(id));
 	}
 
 	private Map<String, ValueInput> readValues(long id) {
@@ -316,7 +316,7 @@ class AssessmentStore {
 		if (row.isEmpty()) {
 			return EvaluationInput.EMPTY;
 		}
-		Map<Long, EvaluationInput> ofUnit = RequestMemo.get("assessment.inputsOfUnit", row.get().unitId(),
+		Map<Long, EvaluationInput> ofUnit = RequestMemo.get("memo:assessment.inputsOfUnit", row.get().unitId(),
 				() -> inputs(ofUnit(row.get().unitId()).stream().map(Row::id).toList()));
 		return ofUnit.getOrDefault(id, EvaluationInput.EMPTY);
 	}

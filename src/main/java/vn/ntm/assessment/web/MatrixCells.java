@@ -13,11 +13,11 @@ import vn.ntm.criteria.engine.Status;
 /**
  * The criterion cells of the matrix page, written as HTML once per criterion and status
  * and put together per row. A province's matrix has 203 rows × 19 criteria: the template
- * evaluated eight expressions and four message lookups per cell, most of the page's
- * time (issue 10); there are only 19 × 8 different cells. The markup is the template's:
- * the badge with its colour and tooltip ("Tiêu chí 16: Không đạt"), the mark (✓ ✗ ! ?)
- * with the status in words for screen readers, and "*" where an appraisal changed the
- * unit's own result.
+ * evaluated eight expressions and four message lookups per cell, most of the page's time
+ * (issue 10); there are only 19 × 8 different cells. The markup is the template's: the
+ * badge with its colour and tooltip ("Tiêu chí 16: Không đạt"), the mark (✓ ✗ ! ?) with
+ * the status in words for screen readers, and "*" where an appraisal changed the unit's
+ * own result.
  */
 final class MatrixCells {
 
@@ -43,7 +43,11 @@ final class MatrixCells {
 		this.locale = locale;
 	}
 
-	/** The row's criterion cells ({@code <td>} each), in the order of the columns. */
+	/**
+	 * The row's criterion cells ({@code
+	 *
+	<td>} each), in the order of the columns.
+	 */
 	public String row(EvaluationMatrix.Line line) {
 		StringBuilder html = new StringBuilder(columns.size() * 200);
 		for (EvaluationMatrix.Column column : columns) {
@@ -75,8 +79,8 @@ final class MatrixCells {
 	}
 
 	private String text(Status status) {
-		return statusTexts.computeIfAbsent(status,
-				s -> messages.getMessage("engine.status." + s.name(), null, "??engine.status." + s.name() + "??", locale));
+		return statusTexts.computeIfAbsent(status, s -> messages.getMessage("engine.status." + s.name(), null,
+				"??engine.status." + s.name() + "??", locale));
 	}
 
 	private static String escape(String text) {

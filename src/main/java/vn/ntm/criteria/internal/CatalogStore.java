@@ -346,17 +346,17 @@ class CatalogStore {
 			""";
 
 	List<SetSummary> summaries() {
-		return RequestMemo.get("catalog.summaries", "", () -> {
+		return RequestMemo.get("memo:catalog.summaries", "", () -> {
 			return jdbc.sql(SUMMARY + " order by s.valid_from desc nulls last, s.unit_level, s.code, s.version")
 				.query((rs, n) -> summary(rs))
 				.list();
-			});
+		});
 	}
 
 	Optional<SetSummary> summary(long id) {
-		return RequestMemo.get("catalog.summary", id, () -> {
+		return RequestMemo.get("memo:catalog.summary", id, () -> {
 			return jdbc.sql(SUMMARY + " where s.id = :id").param("id", id).query((rs, n) -> summary(rs)).optional();
-			});
+		});
 	}
 
 	private static SetSummary summary(ResultSet rs) throws SQLException {

@@ -45,7 +45,7 @@ class ClassificationQueries {
 	}
 
 	List<ClassificationScheme> schemes() {
-		return RequestMemo.get("classification.schemes", "", () -> {
+		return RequestMemo.get("memo:classification.schemes", "", () -> {
 			Map<String, List<ClassificationScheme.Value>> values = new LinkedHashMap<>();
 			jdbc.sql("select scheme_code, code, name from classification_value order by scheme_code, sort_order, code")
 				.query((rs, n) -> values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
@@ -59,7 +59,7 @@ class ClassificationQueries {
 						rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
 						values.getOrDefault(rs.getString(1), List.of())))
 				.list();
-			});
+		});
 	}
 
 	Optional<ClassificationScheme> scheme(String code) {
@@ -68,12 +68,12 @@ class ClassificationQueries {
 
 	/** Every value the unit itself holds, over all time. */
 	List<ClassificationView> ownValues(long unitId) {
-		return RequestMemo.get("classification.ownValues", unitId, () -> {
+		return RequestMemo.get("memo:classification.ownValues", unitId, () -> {
 			return jdbc.sql(SELECT + " where c.unit_id = :id order by s.sort_order, c.valid_from nulls first")
 				.param("id", unitId)
 				.query((rs, n) -> map(rs, null))
 				.list();
-			});
+		});
 	}
 
 	/**
@@ -81,7 +81,7 @@ class ClassificationQueries {
 	 * nearest ancestor's.
 	 */
 	List<ClassificationView> effectiveAt(long unitId, LocalDate at) {
-		return RequestMemo.get("classification.effectiveAt", java.util.Arrays.asList(unitId, at), () -> {
+		return RequestMemo.get("memo:classification.effectiveAt", java.util.Arrays.asList(unitId, at), () -> {
 			// nearest first: the unit, then its parent, up to the country
 			List<UnitRef> ancestors = new ArrayList<>(units.ancestors(unitId, at));
 			java.util.Collections.reverse(ancestors);
@@ -134,7 +134,8 @@ class ClassificationQueries {
 			held.put(rootId, new HashMap<>());
 			return held;
 		}
-		Set<String> inherited = new HashSet<>(RequestMemo.get("classification.inherited", new java.util.TreeSet<>(schemes),
+		Set<String> inherited = new HashSet<>(RequestMemo.get("memo:classification.inherited",
+				new java.util.TreeSet<>(schemes),
 				() -> jdbc.sql("select code from classification_scheme where inherited and code = any(:schemes)")
 					.param("schemes", schemes.toArray(String[]::new))
 					.query(String.class)

@@ -29,7 +29,7 @@ class LineageQueries {
 	}
 
 	List<EventEntry> eventsOf(long unitId) {
-		return RequestMemo.get("lineage.eventsOf", unitId, () -> {
+		return RequestMemo.get("memo:lineage.eventsOf", unitId, () -> {
 			record Row(long eventId, String kind, LocalDate date, String basis, String note, String source, String role,
 					LocalDate after) {
 			}
@@ -39,8 +39,9 @@ class LineageQueries {
 					where l.unit_id = :id order by e.effective_date, e.id
 					""")
 				.param("id", unitId)
-				.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class)))
+				.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+						rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+						rs.getObject(8, LocalDate.class)))
 				.list();
 			List<EventEntry> entries = new ArrayList<>();
 			Map<String, List<UnitRef>> all = participants(rows.stream().map(Row::eventId).distinct().toList());
@@ -52,7 +53,7 @@ class LineageQueries {
 						row.role(), predecessors, successors, moved, row.after()));
 			}
 			return entries;
-			});
+		});
 	}
 
 	/**
@@ -85,14 +86,11 @@ class LineageQueries {
 				) v
 				where l.event_id = any(:events) and l.role in ('ENDED', 'MOVED', 'STARTED', 'CONTINUED')
 				order by l.event_id, v.unit_id
-				""")
-			.param("events", eventIds.toArray(Long[]::new))
-			.query((rs, n) -> {
-				byRole.computeIfAbsent(rs.getLong("event_id") + "/" + rs.getString("grp"), k -> new LinkedHashMap<>())
-					.putIfAbsent(rs.getLong("unit_id"), UnitQueries.ref(rs, n));
-				return n;
-			})
-			.list();
+				""").param("events", eventIds.toArray(Long[]::new)).query((rs, n) -> {
+			byRole.computeIfAbsent(rs.getLong("event_id") + "/" + rs.getString("grp"), k -> new LinkedHashMap<>())
+				.putIfAbsent(rs.getLong("unit_id"), UnitQueries.ref(rs, n));
+			return n;
+		}).list();
 		Map<String, List<UnitRef>> sorted = new LinkedHashMap<>();
 		byRole.forEach((key, units) -> sorted.put(key,
 				units.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()));
@@ -100,16 +98,17 @@ class LineageQueries {
 	}
 
 	List<DataIssue> issuesOf(long unitId) {
-		return RequestMemo.get("lineage.issuesOf", unitId, () -> {
+		return RequestMemo.get("memo:lineage.issuesOf", unitId, () -> {
 			return jdbc.sql("""
 					select id, kind, message, source, created_at, resolved_at from unit_data_issue
 					where unit_id = :id order by created_at desc, id desc
 					""")
 				.param("id", unitId)
 				.query((rs, n) -> new DataIssue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+						rs.getTimestamp(5).toInstant(),
+						rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
 				.list();
-			});
+		});
 	}
 
 	/** Open issues by kind, for the administrators' overview. */

@@ -113,9 +113,13 @@ class UnitPageController {
 			date = details.shownAt();
 			details = units.details(id, date);
 		}
+		vn.ntm.orgunit.UnitFate fate = units.fate(id).orElse(null);
+		vn.ntm.orgunit.UnitHistory history = units.history(id);
 		model.addAttribute("unit", details);
-		model.addAttribute("fate", units.fate(id).orElse(null));
-		model.addAttribute("history", units.history(id));
+		model.addAttribute("fate", fate);
+		model.addAttribute("history", history);
+		// whether the reader may open each unit the page links to, asked together
+		access.canReadAll(linked(details, fate, history));
 		model.addAttribute("audit", audit.historyOf("unit", String.valueOf(id), 50));
 		model.addAttribute("canEdit", units.canEdit(id));
 		// the deepest kind of unit that may sit under this one: if none of that level may
@@ -132,6 +136,32 @@ class UnitPageController {
 		UnitDetails unit = details;
 		model.addAttribute("panels", panels.stream().flatMap(p -> p.panel(unit, shown).stream()).toList());
 		return "units/detail";
+	}
+
+	/** The units a unit's page names: ancestors, parents, lineage, what it became. */
+	private static java.util.Set<Long> linked(UnitDetails details, vn.ntm.orgunit.@Nullable UnitFate fate,
+			vn.ntm.orgunit.UnitHistory history) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		details.ancestors().forEach(a -> ids.add(a.id()));
+		history.versions().forEach(v -> {
+			if (v.parent() != null) {
+				ids.add(v.parent().id());
+			}
+		});
+		history.events().forEach(e -> {
+			e.predecessors().forEach(u -> ids.add(u.id()));
+			e.successors().forEach(u -> ids.add(u.id()));
+			e.moved().forEach(u -> ids.add(u.id()));
+		});
+		if (fate != null) {
+			fate.successors().forEach(s -> {
+				ids.add(s.unit().id());
+				if (s.parent() != null) {
+					ids.add(s.parent().id());
+				}
+			});
+		}
+		return ids;
 	}
 
 	@GetMapping("/units/search")

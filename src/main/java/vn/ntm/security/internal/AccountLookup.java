@@ -48,9 +48,9 @@ class AccountLookup {
 	private static final String READ_FOR_LOGIN = AccountLookup.class.getName() + ".login";
 
 	/**
-	 * The account as the login of this request read it (the password check), so that
-	 * what follows a successful login in the same request reads it no more: the user of
-	 * an HTTP Basic call, whether a failed-attempt count needs clearing.
+	 * The account as the login of this request read it (the password check), so that what
+	 * follows a successful login in the same request reads it no more: the user of an
+	 * HTTP Basic call, whether a failed-attempt count needs clearing.
 	 */
 	static Optional<Account> readForLogin(String username) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();

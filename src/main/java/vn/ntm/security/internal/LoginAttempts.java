@@ -140,8 +140,8 @@ class LoginAttempts {
 	 * account as the check read it (in the same request) tells whether there is anything
 	 * to clear, so a call writes nothing unless there is — or its last login is more than
 	 * {@link #LOGIN_GRANULARITY} old (issue 10: every Basic call wrote {@code app_user}).
-	 * The user of the call is remembered for the request, so that the access checks do not
-	 * read the account again.
+	 * The user of the call is remembered for the request, so that the access checks do
+	 * not read the account again.
 	 */
 	@EventListener
 	public void onSuccess(AuthenticationSuccessEvent event) {
@@ -150,8 +150,9 @@ class LoginAttempts {
 		Optional<AccountLookup.Account> read = AccountLookup.readForLogin(username);
 		read.filter(AccountLookup.Account::enabled)
 			.ifPresent(account -> UnitAccessPolicy.remember(account.toCurrentUser()));
-		boolean nothingToWrite = read.map(account -> account.failedAttempts() == 0 && account.lockedUntil() == null
-				&& account.lastLoginAt() != null && account.lastLoginAt().plus(LOGIN_GRANULARITY).isAfter(now))
+		boolean nothingToWrite = read
+			.map(account -> account.failedAttempts() == 0 && account.lockedUntil() == null
+					&& account.lastLoginAt() != null && account.lastLoginAt().plus(LOGIN_GRANULARITY).isAfter(now))
 			.orElse(false);
 		if (nothingToWrite) {
 			return;
