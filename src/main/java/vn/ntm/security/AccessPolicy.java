@@ -21,6 +21,21 @@ public interface AccessPolicy {
 
 	boolean canRead(long unitId);
 
+	/**
+	 * Which of the units the user may read: {@link #canRead} for many units at once,
+	 * answered together and kept for the request like each answer of {@link #canRead} (a
+	 * page asks for the units it links to before it is rendered).
+	 */
+	default java.util.Set<Long> canReadAll(java.util.Collection<Long> unitIds) {
+		java.util.Set<Long> readable = new java.util.HashSet<>();
+		unitIds.forEach(id -> {
+			if (canRead(id)) {
+				readable.add(id);
+			}
+		});
+		return readable;
+	}
+
 	/** Fails with {@link AccessRefused} unless the unit is within the user's scope. */
 	void requireRead(long unitId);
 

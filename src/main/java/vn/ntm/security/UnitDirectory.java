@@ -20,6 +20,20 @@ public interface UnitDirectory {
 	boolean isWithin(long unitId, Collection<Long> roots);
 
 	/**
+	 * The units among {@code unitIds} that {@link #isWithin} accepts, answered together
+	 * (a page asks for the dozen units it links to at once).
+	 */
+	default Set<Long> within(Collection<Long> unitIds, Collection<Long> roots) {
+		Set<Long> within = new java.util.HashSet<>();
+		for (Long id : unitIds) {
+			if (isWithin(id, roots)) {
+				within.add(id);
+			}
+		}
+		return within;
+	}
+
+	/**
 	 * Whether the unit sits, where it is now (or where it was on its last day, if it has
 	 * ended), at or below one of {@code roots}, following parents only. Decides who may
 	 * change the unit: unlike {@link #isWithin}, neither earlier positions nor lineage

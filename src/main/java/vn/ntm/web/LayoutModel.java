@@ -1,5 +1,6 @@
 package vn.ntm.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,13 +79,30 @@ class LayoutModel implements HandlerInterceptor {
 	}
 
 	private List<Crumb> path(long unitId) {
-		// a unit that has ended (a pre-2025 commune) is shown as it was on its last day
-		UnitDetails unit = units.details(unitId, VnFormat.today());
+		LocalDate today = VnFormat.today();
+		// the unit and its ancestors only (its details would also read its children and
+		// classifications)
+		Optional<UnitRef> current = units.find(unitId, today);
+		UnitRef version;
+		List<UnitRef> ancestors;
+		if (current.isPresent()) {
+			version = current.get();
+			ancestors = units.ancestors(unitId, today);
+		}
+		else {
+			// a unit that has ended (a pre-2025 commune) is shown as it was on its last
+			// day
+			UnitDetails unit = units.details(unitId, today);
+			version = unit.version();
+			ancestors = unit.ancestors();
+		}
+		// asked together (one query), then one by one from what is kept
+		access.canReadAll(ancestors.stream().map(UnitRef::id).toList());
 		List<Crumb> path = new ArrayList<>();
-		for (UnitRef ancestor : unit.ancestors()) {
+		for (UnitRef ancestor : ancestors) {
 			path.add(new Crumb(ancestor, access.canRead(ancestor.id())));
 		}
-		path.add(new Crumb(unit.version(), true));
+		path.add(new Crumb(version, true));
 		return path;
 	}
 

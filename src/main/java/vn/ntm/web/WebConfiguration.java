@@ -27,8 +27,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final LayoutModel layout;
 
-	WebConfiguration(LayoutModel layout) {
+	private final PageTransaction pageTransaction;
+
+	WebConfiguration(LayoutModel layout, PageTransaction pageTransaction) {
 		this.layout = layout;
+		this.pageTransaction = pageTransaction;
 	}
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
@@ -73,6 +76,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		// before the layout: its postHandle (ending the page's read transaction) runs
+		// after the layout's reads
+		registry.addInterceptor(pageTransaction);
 		registry.addInterceptor(layout);
 	}
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.ntm.shared.RequestMemo;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.ValueInput;
 import vn.ntm.criteria.engine.Appraisal;
@@ -74,7 +75,9 @@ class AssessmentStore {
 			""";
 
 	Optional<Row> find(long id) {
-		return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
+		return RequestMemo.get("memo:assessment.find", id, () -> {
+			return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
+		});
 	}
 
 	/**
@@ -97,19 +100,26 @@ class AssessmentStore {
 	}
 
 	Optional<Row> find(long unitId, long setId, int year) {
-		return jdbc.sql(SELECT + " where a.unit_id = :unit and a.set_id = :set and a.year = :year")
-			.param("unit", unitId)
-			.param("set", setId)
-			.param("year", year)
-			.query((rs, n) -> row(rs))
-			.optional();
+		return RequestMemo.get("memo:assessment.findOf", java.util.Arrays.asList(unitId, setId, year), () -> {
+			return jdbc.sql(SELECT + " where a.unit_id = :unit and a.set_id = :set and a.year = :year")
+				.param("unit", unitId)
+				.param("set", setId)
+				.param("year", year)
+				.query((rs, n) -> row(rs))
+				.optional();
+		});
 	}
 
 	List<Row> ofUnit(long unitId) {
-		return jdbc.sql(SELECT + " where a.unit_id = :unit order by a.year desc, a.set_id")
-			.param("unit", unitId)
-			.query((rs, n) -> row(rs))
-			.list();
+		return RequestMemo.get("memo:assessment.ofUnit", unitId, () -> {
+			List<Row> rows = jdbc.sql(SELECT + " where a.unit_id = :unit order by a.year desc, a.set_id")
+				.param("unit", unitId)
+				.query((rs, n) -> row(rs))
+				.list();
+			// each is then asked for by its id
+			rows.forEach(row -> RequestMemo.put("memo:assessment.find", row.id(), Optional.of(row)));
+			return rows;
+		});
 	}
 
 	/**
@@ -272,6 +282,10 @@ class AssessmentStore {
 
 	/** The values of one assessment with their notes and sources, by indicator code. */
 	Map<String, ValueInput> values(long id) {
+		return RequestMemo.get("memo:assessment.values", id, () -> readValues(id));
+	}
+
+	private Map<String, ValueInput> readValues(long id) {
 		Map<String, ValueInput> values = new LinkedHashMap<>();
 		jdbc.sql("select * from assessment_value where assessment_id = :id order by indicator_code")
 			.param("id", id)
@@ -293,7 +307,18 @@ class AssessmentStore {
 
 	/** The inputs of one assessment. */
 	EvaluationInput input(long id) {
-		return inputs(List.of(id)).getOrDefault(id, EvaluationInput.EMPTY);
+		if (!RequestMemo.active()) {
+			return inputs(List.of(id)).getOrDefault(id, EvaluationInput.EMPTY);
+		}
+		// a page reads the inputs of all the unit's assessments at once (the unit page
+		// evaluates its latest six; the entry page this year's and last year's)
+		Optional<Row> row = find(id);
+		if (row.isEmpty()) {
+			return EvaluationInput.EMPTY;
+		}
+		Map<Long, EvaluationInput> ofUnit = RequestMemo.get("memo:assessment.inputsOfUnit", row.get().unitId(),
+				() -> inputs(ofUnit(row.get().unitId()).stream().map(Row::id).toList()));
+		return ofUnit.getOrDefault(id, EvaluationInput.EMPTY);
 	}
 
 	/** The inputs of many assessments, by assessment id. */

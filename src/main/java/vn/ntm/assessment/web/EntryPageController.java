@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ntm.shared.web.ReadOnlyPage;
 import vn.ntm.assessment.AssessmentEntry;
 import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentStatus;
@@ -70,6 +71,7 @@ class EntryPageController {
 		this.messages = messages;
 	}
 
+	@ReadOnlyPage
 	@GetMapping("/assessments/{id}/entry")
 	String page(@PathVariable long id, Model model, Locale locale) {
 		AssessmentView view = assessments.get(id);

@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.ntm.shared.web.ReadOnlyPage;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetSummary;
@@ -45,8 +46,11 @@ class EvaluationMatrixController {
 
 	private final MessageSource messages;
 
+	private final EvaluationDisplay display;
+
 	EvaluationMatrixController(MatrixSource source, CriteriaCatalog catalog, UnitManagement units,
-			MessageSource messages) {
+			MessageSource messages, EvaluationDisplay display) {
+		this.display = display;
 		this.source = source;
 		this.catalog = catalog;
 		this.units = units;
@@ -54,6 +58,7 @@ class EvaluationMatrixController {
 	}
 
 	/** The matrix of the units below a parent for a set and year. */
+	@ReadOnlyPage
 	@GetMapping("/units/{id}/evaluations/matrix")
 	String matrix(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(required = false) @Nullable Integer below,
@@ -61,8 +66,9 @@ class EvaluationMatrixController {
 			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
-			Model model) {
+			Model model, Locale locale) {
 		EvaluationMatrix matrix = source.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir));
+		model.addAttribute("cells", new MatrixCells(matrix.criteria(), display, messages, locale));
 		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ntm.shared.web.ReadOnlyPage;
 import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.EvaluationView;
@@ -74,6 +75,7 @@ class EvaluationPageController {
 	}
 
 	/** A unit's assessments, the sets that apply to it, and the form to open one. */
+	@ReadOnlyPage
 	@GetMapping("/evaluations")
 	String index(@RequestParam(required = false) @Nullable Long unit,
 			@RequestParam(required = false) @Nullable String at, Model model) {
@@ -218,6 +220,7 @@ class EvaluationPageController {
 	}
 
 	/** The evaluation of a unit for a set and year, with the entry form. */
+	@ReadOnlyPage
 	@GetMapping("/units/{id}/evaluation")
 	String evaluation(@PathVariable long id, @RequestParam long set, @RequestParam int year, Model model) {
 		showEvaluation(id, set, year, model);
@@ -291,6 +294,7 @@ class EvaluationPageController {
 	}
 
 	/** Every unit below a parent that the set applies to, most criteria met first. */
+	@ReadOnlyPage
 	@GetMapping("/units/{id}/evaluations/within")
 	String within(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(defaultValue = "false") boolean atRiskOnly, Model model) {

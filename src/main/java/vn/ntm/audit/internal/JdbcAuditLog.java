@@ -48,6 +48,8 @@ class JdbcAuditLog implements AuditLog {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AuditRecord record) {
+		// a change made while a reading request runs: what it kept of its reads is stale
+		vn.ntm.shared.RequestMemo.forget();
 		String actor = currentActor();
 		String beforeJson = toJson(record.before());
 		String afterJson = toJson(record.after());

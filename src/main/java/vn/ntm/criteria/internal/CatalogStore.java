@@ -24,6 +24,7 @@ import vn.ntm.criteria.SetDocument.CriterionDoc;
 import vn.ntm.criteria.SetDocument.IndicatorDoc;
 import vn.ntm.criteria.SetDocument.RequirementDoc;
 import vn.ntm.criteria.SetSummary;
+import vn.ntm.shared.RequestMemo;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.NotFoundException;
 
@@ -345,13 +346,17 @@ class CatalogStore {
 			""";
 
 	List<SetSummary> summaries() {
-		return jdbc.sql(SUMMARY + " order by s.valid_from desc nulls last, s.unit_level, s.code, s.version")
-			.query((rs, n) -> summary(rs))
-			.list();
+		return RequestMemo.get("memo:catalog.summaries", "", () -> {
+			return jdbc.sql(SUMMARY + " order by s.valid_from desc nulls last, s.unit_level, s.code, s.version")
+				.query((rs, n) -> summary(rs))
+				.list();
+		});
 	}
 
 	Optional<SetSummary> summary(long id) {
-		return jdbc.sql(SUMMARY + " where s.id = :id").param("id", id).query((rs, n) -> summary(rs)).optional();
+		return RequestMemo.get("memo:catalog.summary", id, () -> {
+			return jdbc.sql(SUMMARY + " where s.id = :id").param("id", id).query((rs, n) -> summary(rs)).optional();
+		});
 	}
 
 	private static SetSummary summary(ResultSet rs) throws SQLException {

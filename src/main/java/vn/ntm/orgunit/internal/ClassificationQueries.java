@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.orgunit.ClassificationScheme;
 import vn.ntm.orgunit.ClassificationView;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.shared.RequestMemo;
 
 /**
  * Classification schemes and the values units hold, own or inherited from an ancestor.
@@ -44,19 +45,21 @@ class ClassificationQueries {
 	}
 
 	List<ClassificationScheme> schemes() {
-		Map<String, List<ClassificationScheme.Value>> values = new LinkedHashMap<>();
-		jdbc.sql("select scheme_code, code, name from classification_value order by scheme_code, sort_order, code")
-			.query((rs, n) -> values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-				.add(new ClassificationScheme.Value(rs.getString(2), rs.getString(3))))
-			.list();
-		return jdbc.sql("""
-				select code, name, coalesce(description, '') as description, multi_valued, inherited, builtin
-				from classification_scheme where retired_at is null order by sort_order, code
-				""")
-			.query((rs, n) -> new ClassificationScheme(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
-					values.getOrDefault(rs.getString(1), List.of())))
-			.list();
+		return RequestMemo.get("memo:classification.schemes", "", () -> {
+			Map<String, List<ClassificationScheme.Value>> values = new LinkedHashMap<>();
+			jdbc.sql("select scheme_code, code, name from classification_value order by scheme_code, sort_order, code")
+				.query((rs, n) -> values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+					.add(new ClassificationScheme.Value(rs.getString(2), rs.getString(3))))
+				.list();
+			return jdbc.sql("""
+					select code, name, coalesce(description, '') as description, multi_valued, inherited, builtin
+					from classification_scheme where retired_at is null order by sort_order, code
+					""")
+				.query((rs, n) -> new ClassificationScheme(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
+						values.getOrDefault(rs.getString(1), List.of())))
+				.list();
+		});
 	}
 
 	Optional<ClassificationScheme> scheme(String code) {
@@ -65,10 +68,12 @@ class ClassificationQueries {
 
 	/** Every value the unit itself holds, over all time. */
 	List<ClassificationView> ownValues(long unitId) {
-		return jdbc.sql(SELECT + " where c.unit_id = :id order by s.sort_order, c.valid_from nulls first")
-			.param("id", unitId)
-			.query((rs, n) -> map(rs, null))
-			.list();
+		return RequestMemo.get("memo:classification.ownValues", unitId, () -> {
+			return jdbc.sql(SELECT + " where c.unit_id = :id order by s.sort_order, c.valid_from nulls first")
+				.param("id", unitId)
+				.query((rs, n) -> map(rs, null))
+				.list();
+		});
 	}
 
 	/**
@@ -76,19 +81,45 @@ class ClassificationQueries {
 	 * nearest ancestor's.
 	 */
 	List<ClassificationView> effectiveAt(long unitId, LocalDate at) {
-		List<ClassificationView> result = new ArrayList<>(valuesAt(unitId, at, null));
-		List<String> covered = new ArrayList<>(result.stream().map(ClassificationView::schemeCode).toList());
-		List<UnitRef> ancestors = new ArrayList<>(units.ancestors(unitId, at));
-		java.util.Collections.reverse(ancestors);
-		for (UnitRef ancestor : ancestors) {
-			for (ClassificationView value : valuesAt(ancestor.id(), at, ancestor)) {
-				if (isInherited(value.schemeCode()) && !covered.contains(value.schemeCode())) {
-					result.add(value);
+		return RequestMemo.get("memo:classification.effectiveAt", java.util.Arrays.asList(unitId, at), () -> {
+			// nearest first: the unit, then its parent, up to the country
+			List<UnitRef> ancestors = new ArrayList<>(units.ancestors(unitId, at));
+			java.util.Collections.reverse(ancestors);
+			List<Long> ids = new ArrayList<>();
+			ids.add(unitId);
+			ancestors.forEach(a -> ids.add(a.id()));
+			// the values of all of them at once (it was a query per ancestor and per
+			// value)
+			Map<Long, List<ClassificationView>> byUnit = new HashMap<>();
+			Set<String> inherited = new HashSet<>();
+			Map<Long, UnitRef> ancestor = new HashMap<>();
+			ancestors.forEach(a -> ancestor.put(a.id(), a));
+			jdbc.sql(SELECT_INHERITED + " where c.unit_id = any(:ids) and " + UnitQueries.validAt("c")
+					+ " order by s.sort_order")
+				.param("ids", ids.toArray(Long[]::new))
+				.param("at", at)
+				.query((rs, n) -> {
+					long holder = rs.getLong("unit_id");
+					if (rs.getBoolean("inherited")) {
+						inherited.add(rs.getString("scheme_code"));
+					}
+					byUnit.computeIfAbsent(holder, k -> new ArrayList<>())
+						.add(map(rs, holder == unitId ? null : ancestor.get(holder)));
+					return n;
+				})
+				.list();
+			List<ClassificationView> result = new ArrayList<>(byUnit.getOrDefault(unitId, List.of()));
+			List<String> covered = new ArrayList<>(result.stream().map(ClassificationView::schemeCode).toList());
+			for (UnitRef up : ancestors) {
+				for (ClassificationView value : byUnit.getOrDefault(up.id(), List.of())) {
+					if (inherited.contains(value.schemeCode()) && !covered.contains(value.schemeCode())) {
+						result.add(value);
+					}
 				}
+				covered.addAll(result.stream().map(ClassificationView::schemeCode).toList());
 			}
-			covered.addAll(result.stream().map(ClassificationView::schemeCode).toList());
-		}
-		return result;
+			return result;
+		});
 	}
 
 	/**
@@ -103,11 +134,12 @@ class ClassificationQueries {
 			held.put(rootId, new HashMap<>());
 			return held;
 		}
-		Set<String> inherited = new HashSet<>(
-				jdbc.sql("select code from classification_scheme where inherited and code = any(:schemes)")
+		Set<String> inherited = new HashSet<>(RequestMemo.get("memo:classification.inherited",
+				new java.util.TreeSet<>(schemes),
+				() -> jdbc.sql("select code from classification_scheme where inherited and code = any(:schemes)")
 					.param("schemes", schemes.toArray(String[]::new))
 					.query(String.class)
-					.list());
+					.list()));
 		Map<String, String> rootInherited = new HashMap<>();
 		for (ClassificationView value : effectiveAt(rootId, at)) {
 			if (inherited.contains(value.schemeCode()) && value.inheritedFrom() != null) {
@@ -127,30 +159,50 @@ class ClassificationQueries {
 				""".formatted(UnitQueries.validAt("c"), UnitQueries.validAt("v"))
 				: "select cast(:root as bigint) as id, cast(:rootInherited as jsonb) as inherited";
 		Map<Long, Map<String, Set<String>>> byUnit = new HashMap<>();
-		jdbc.sql(tree)
-			.param("root", rootId)
-			.param("rootInherited", json.writeValueAsString(rootInherited))
-			.param("inherited", inherited.toArray(String[]::new))
-			.param("at", at)
-			.query((rs, n) -> {
-				Map<String, Set<String>> values = new HashMap<>();
-				json.readValue(rs.getString(2), INHERITED).forEach((scheme, value) -> {
-					if (schemes.contains(scheme)) {
-						values.computeIfAbsent(scheme, k -> new TreeSet<>()).add(value);
-					}
-				});
-				return byUnit.put(rs.getLong(1), values);
-			})
-			.list();
-		jdbc.sql("select c.unit_id, c.scheme_code, c.value_code from unit_classification c"
-				+ " where c.unit_id = any(:ids) and c.scheme_code = any(:schemes) and " + UnitQueries.validAt("c"))
-			.param("ids", byUnit.keySet().toArray(Long[]::new))
-			.param("schemes", schemes.toArray(String[]::new))
-			.param("at", at)
-			.query((rs, n) -> held.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-				.computeIfAbsent(rs.getString(2), k -> new TreeSet<>())
-				.add(rs.getString(3)))
-			.list();
+		if (!descendants) {
+			// the root alone: its values at the date are known already, its own and
+			// those it inherits (two statements fewer per evaluation of one unit)
+			Map<String, Set<String>> values = new HashMap<>();
+			rootInherited.forEach((scheme, value) -> {
+				if (schemes.contains(scheme)) {
+					values.computeIfAbsent(scheme, k -> new TreeSet<>()).add(value);
+				}
+			});
+			for (ClassificationView value : effectiveAt(rootId, at)) {
+				if (value.inheritedFrom() == null && schemes.contains(value.schemeCode())) {
+					held.computeIfAbsent(rootId, k -> new HashMap<>())
+						.computeIfAbsent(value.schemeCode(), k -> new TreeSet<>())
+						.add(value.valueCode());
+				}
+			}
+			byUnit.put(rootId, values);
+		}
+		else {
+			jdbc.sql(tree)
+				.param("root", rootId)
+				.param("rootInherited", json.writeValueAsString(rootInherited))
+				.param("inherited", inherited.toArray(String[]::new))
+				.param("at", at)
+				.query((rs, n) -> {
+					Map<String, Set<String>> values = new HashMap<>();
+					json.readValue(rs.getString(2), INHERITED).forEach((scheme, value) -> {
+						if (schemes.contains(scheme)) {
+							values.computeIfAbsent(scheme, k -> new TreeSet<>()).add(value);
+						}
+					});
+					return byUnit.put(rs.getLong(1), values);
+				})
+				.list();
+			jdbc.sql("select c.unit_id, c.scheme_code, c.value_code from unit_classification c"
+					+ " where c.unit_id = any(:ids) and c.scheme_code = any(:schemes) and " + UnitQueries.validAt("c"))
+				.param("ids", byUnit.keySet().toArray(Long[]::new))
+				.param("schemes", schemes.toArray(String[]::new))
+				.param("at", at)
+				.query((rs, n) -> held.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+					.computeIfAbsent(rs.getString(2), k -> new TreeSet<>())
+					.add(rs.getString(3)))
+				.list();
+		}
 		// own values replace inherited ones of the same scheme
 		held.forEach((unitId, own) -> byUnit.get(unitId).putAll(own));
 		return byUnit;
@@ -159,24 +211,16 @@ class ClassificationQueries {
 	private static final TypeReference<Map<String, String>> INHERITED = new TypeReference<>() {
 	};
 
-	private boolean isInherited(String schemeCode) {
-		return jdbc.sql("select inherited from classification_scheme where code = :code")
-			.param("code", schemeCode)
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
-	}
-
-	private List<ClassificationView> valuesAt(long unitId, LocalDate at, @Nullable UnitRef inheritedFrom) {
-		return jdbc.sql(SELECT + " where c.unit_id = :id and " + UnitQueries.validAt("c") + " order by s.sort_order")
-			.param("id", unitId)
-			.param("at", at)
-			.query((rs, n) -> map(rs, inheritedFrom))
-			.list();
-	}
-
 	private static final String SELECT = """
 			select c.id, c.scheme_code, s.name as scheme_name, c.value_code, v.name as value_name,
+			       c.valid_from, c.valid_to, c.source, c.note
+			from unit_classification c
+			join classification_scheme s on s.code = c.scheme_code
+			join classification_value v on v.scheme_code = c.scheme_code and v.code = c.value_code
+			""";
+
+	private static final String SELECT_INHERITED = """
+			select c.id, c.unit_id, c.scheme_code, s.name as scheme_name, s.inherited, c.value_code, v.name as value_name,
 			       c.valid_from, c.valid_to, c.source, c.note
 			from unit_classification c
 			join classification_scheme s on s.code = c.scheme_code

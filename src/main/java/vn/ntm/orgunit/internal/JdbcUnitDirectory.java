@@ -38,6 +38,11 @@ class JdbcUnitDirectory implements UnitDirectory {
 	}
 
 	@Override
+	public java.util.Set<Long> within(Collection<Long> unitIds, Collection<Long> roots) {
+		return queries.within(unitIds, roots);
+	}
+
+	@Override
 	public boolean isPlacedWithin(long unitId, Collection<Long> roots) {
 		if (roots.contains(unitId)) {
 			return true;

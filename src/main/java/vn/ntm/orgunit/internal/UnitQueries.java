@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.orgunit.UnitType;
 import vn.ntm.security.UnitScope;
+import vn.ntm.shared.RequestMemo;
 import vn.ntm.shared.VnText;
 
 /**
@@ -57,41 +58,64 @@ class UnitQueries {
 	}
 
 	Optional<UnitRef> versionAt(long unitId, LocalDate at) {
-		return jdbc.sql("select * from unit_version v where v.unit_id = :id and " + validAt("v"))
-			.param("id", unitId)
-			.param("at", at)
-			.query(REF)
-			.optional();
+		return RequestMemo.get("memo:unit.versionAt", java.util.Arrays.asList(unitId, at), () -> {
+			return jdbc.sql("select * from unit_version v where v.unit_id = :id and " + validAt("v"))
+				.param("id", unitId)
+				.param("at", at)
+				.query(REF)
+				.optional();
+		});
 	}
 
 	Optional<UnitRef> latest(long unitId) {
-		return jdbc.sql("""
-				select * from unit_version v where v.unit_id = :id
-				order by v.valid_from desc nulls last limit 1
-				""").param("id", unitId).query(REF).optional();
+		return RequestMemo.get("memo:unit.latest", unitId, () -> {
+			return jdbc.sql("""
+					select * from unit_version v where v.unit_id = :id
+					order by v.valid_from desc nulls last limit 1
+					""").param("id", unitId).query(REF).optional();
+		});
 	}
 
 	List<UnitRef> versions(long unitId) {
-		return jdbc.sql("select * from unit_version v where v.unit_id = :id order by v.valid_from nulls first")
-			.param("id", unitId)
-			.query(REF)
-			.list();
+		return RequestMemo.get("memo:unit.versions", unitId, () -> {
+			return jdbc.sql("select * from unit_version v where v.unit_id = :id order by v.valid_from nulls first")
+				.param("id", unitId)
+				.query(REF)
+				.list();
+		});
+	}
+
+	/** What a unit's row says of its last change: its version, who, when. */
+	record Stamp(int rowVersion, @Nullable String updatedBy, java.time.@Nullable Instant updatedAt) {
+	}
+
+	Optional<Stamp> stamp(long unitId) {
+		return RequestMemo.get("memo:unit.stamp", unitId,
+				() -> jdbc.sql("select row_version, updated_by, updated_at from unit where id = :id")
+					.param("id", unitId)
+					.query((rs, n) -> new Stamp(rs.getInt(1), rs.getString(2),
+							rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+					.optional());
 	}
 
 	boolean exists(long unitId) {
-		return jdbc.sql("select exists(select 1 from unit where id = :id)")
-			.param("id", unitId)
-			.query(Boolean.class)
-			.single();
+		return RequestMemo.get("memo:unit.exists", unitId, () -> {
+			return jdbc.sql("select exists(select 1 from unit where id = :id)")
+				.param("id", unitId)
+				.query(Boolean.class)
+				.single();
+		});
 	}
 
 	List<UnitRef> children(long unitId, LocalDate at) {
-		return jdbc
-			.sql("select * from unit_version v where v.parent_id = :id and " + validAt("v") + ORDER.formatted("v"))
-			.param("id", unitId)
-			.param("at", at)
-			.query(REF)
-			.list();
+		return RequestMemo.get("memo:unit.children", java.util.Arrays.asList(unitId, at), () -> {
+			return jdbc
+				.sql("select * from unit_version v where v.parent_id = :id and " + validAt("v") + ORDER.formatted("v"))
+				.param("id", unitId)
+				.param("at", at)
+				.query(REF)
+				.list();
+		});
 	}
 
 	/**
@@ -145,16 +169,18 @@ class UnitQueries {
 
 	/** From the country down to the parent of the unit, as of {@code at}. */
 	List<UnitRef> ancestors(long unitId, LocalDate at) {
-		List<UnitRef> up = jdbc.sql("""
-				with recursive up as (
-				    select v.*, 0 as depth from unit_version v where v.unit_id = :id and %s
-				    union all
-				    select p.*, up.depth + 1 from unit_version p join up on p.unit_id = up.parent_id
-				    where %s and up.depth < 8
-				)
-				select * from up where depth > 0 order by depth desc
-				""".formatted(validAt("v"), validAt("p"))).param("id", unitId).param("at", at).query(REF).list();
-		return up;
+		return RequestMemo.get("memo:unit.ancestors", java.util.Arrays.asList(unitId, at), () -> {
+			List<UnitRef> up = jdbc.sql("""
+					with recursive up as (
+					    select v.*, 0 as depth from unit_version v where v.unit_id = :id and %s
+					    union all
+					    select p.*, up.depth + 1 from unit_version p join up on p.unit_id = up.parent_id
+					    where %s and up.depth < 8
+					)
+					select * from up where depth > 0 order by depth desc
+					""".formatted(validAt("v"), validAt("p"))).param("id", unitId).param("at", at).query(REF).list();
+			return up;
+		});
 	}
 
 	/**
@@ -236,6 +262,41 @@ class UnitQueries {
 	}
 
 	/**
+	 * {@link #isWithin} for many units in one query: the same walk up (parents of every
+	 * version, what an ended unit became) from each of them.
+	 */
+	Set<Long> within(Collection<Long> unitIds, Collection<Long> roots) {
+		Set<Long> within = new java.util.HashSet<>();
+		if (roots.isEmpty() || unitIds.isEmpty()) {
+			return within;
+		}
+		jdbc.sql("""
+				with recursive up(origin, id) as (
+				    select x, x from unnest(cast(:ids as bigint[])) x
+				    union
+				    select up.origin, n.id from up, lateral (
+				        -- the parent of every version
+				        select v.parent_id as id from unit_version v
+				        where v.unit_id = up.id and v.parent_id is not null
+				        union all
+				        -- what an ended unit became
+				        select s.unit_id from lineage_link e
+				        join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
+				            and s.unit_id <> e.unit_id
+				        where e.unit_id = up.id and e.role = 'ENDED'
+				    ) n
+				)
+				select distinct origin from up where id = any(cast(:roots as bigint[]))
+				""")
+			.param("ids", unitIds.toArray(Long[]::new))
+			.param("roots", roots.toArray(Long[]::new))
+			.query(Long.class)
+			.list()
+			.forEach(within::add);
+		return within;
+	}
+
+	/**
 	 * Searches names and codes, all words of {@code text} in any order, within a scope.
 	 */
 	List<UnitRef> search(String text, @Nullable LocalDate at, UnitScope scope, int limit) {
@@ -302,13 +363,16 @@ class UnitQueries {
 	}
 
 	Optional<UnitRef> findByCode(String code, LocalDate at) {
-		return jdbc.sql("select * from unit_version v where v.code = :code and " + validAt("v") + " order by v.level")
-			.param("code", code.trim())
-			.param("at", at)
-			.query(REF)
-			.list()
-			.stream()
-			.findFirst();
+		return RequestMemo.get("memo:unit.findByCode", java.util.Arrays.asList(code, at), () -> {
+			return jdbc
+				.sql("select * from unit_version v where v.code = :code and " + validAt("v") + " order by v.level")
+				.param("code", code.trim())
+				.param("at", at)
+				.query(REF)
+				.list()
+				.stream()
+				.findFirst();
+		});
 	}
 
 	/** All units that ever held the code, latest version of each. */
@@ -320,9 +384,11 @@ class UnitQueries {
 	}
 
 	Optional<Long> countryId() {
-		return jdbc.sql("select unit_id from unit_version where unit_type = 'QUOC_GIA' order by unit_id limit 1")
-			.query(Long.class)
-			.optional();
+		return RequestMemo.get("memo:unit.countryId", "", () -> {
+			return jdbc.sql("select unit_id from unit_version where unit_type = 'QUOC_GIA' order by unit_id limit 1")
+				.query(Long.class)
+				.optional();
+		});
 	}
 
 	long count() {
@@ -347,38 +413,40 @@ class UnitQueries {
 	 * the year (the version valid then). The root first, then by level and name.
 	 */
 	List<UnitRef> unitsOfYear(long rootId, int year) {
-		return jdbc.sql("""
-				with recursive roots(id) as (
-				    select cast(:root as bigint)
-				    union
-				    select e.unit_id from roots r
-				    join lineage_link s on s.unit_id = r.id and s.role in ('STARTED', 'CONTINUED')
-				    join lineage_link e on e.event_id = s.event_id and e.role = 'ENDED' and e.unit_id <> s.unit_id
-				    where exists (select 1 from unit_version ev where ev.unit_id = e.unit_id
-				                  and ev.valid_to between :first and :last)
-				),
-				down(id) as (
-				    select id from roots
-				    union
-				    select v.unit_id from down join unit_version v on v.parent_id = down.id
-				    where (v.valid_from is null or v.valid_from <= :last)
-				      and (v.valid_to is null or v.valid_to >= :first)
-				),
-				last_versions as (
-				    select distinct on (v.unit_id) v.* from unit_version v
-				    where v.unit_id in (select id from down)
-				      and (v.valid_from is null or v.valid_from <= :last)
-				      and (v.valid_to is null or v.valid_to >= :first)
-				    order by v.unit_id, v.valid_from desc nulls last
-				)
-				select * from last_versions v
-				order by (v.unit_id = :root) desc, v.level, v.name collate vi_natural, v.unit_type
-				""")
-			.param("root", rootId)
-			.param("first", LocalDate.of(year, 1, 1))
-			.param("last", LocalDate.of(year, 12, 31))
-			.query(REF)
-			.list();
+		return RequestMemo.get("memo:unit.unitsOfYear", java.util.Arrays.asList(rootId, year), () -> {
+			return jdbc.sql("""
+					with recursive roots(id) as (
+					    select cast(:root as bigint)
+					    union
+					    select e.unit_id from roots r
+					    join lineage_link s on s.unit_id = r.id and s.role in ('STARTED', 'CONTINUED')
+					    join lineage_link e on e.event_id = s.event_id and e.role = 'ENDED' and e.unit_id <> s.unit_id
+					    where exists (select 1 from unit_version ev where ev.unit_id = e.unit_id
+					                  and ev.valid_to between :first and :last)
+					),
+					down(id) as (
+					    select id from roots
+					    union
+					    select v.unit_id from down join unit_version v on v.parent_id = down.id
+					    where (v.valid_from is null or v.valid_from <= :last)
+					      and (v.valid_to is null or v.valid_to >= :first)
+					),
+					last_versions as (
+					    select distinct on (v.unit_id) v.* from unit_version v
+					    where v.unit_id in (select id from down)
+					      and (v.valid_from is null or v.valid_from <= :last)
+					      and (v.valid_to is null or v.valid_to >= :first)
+					    order by v.unit_id, v.valid_from desc nulls last
+					)
+					select * from last_versions v
+					order by (v.unit_id = :root) desc, v.level, v.name collate vi_natural, v.unit_type
+					""")
+				.param("root", rootId)
+				.param("first", LocalDate.of(year, 1, 1))
+				.param("last", LocalDate.of(year, 12, 31))
+				.query(REF)
+				.list();
+		});
 	}
 
 	/**
@@ -386,20 +454,22 @@ class UnitQueries {
 	 * the one it became first; empty for a unit that has not ended.
 	 */
 	List<Long> successors(long unitId) {
-		return jdbc.sql("""
-				with recursive after(id) as (
-				    select s.unit_id from lineage_link e
-				    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
-				        and s.unit_id <> e.unit_id
-				    where e.unit_id = :id and e.role = 'ENDED'
-				    union
-				    select s.unit_id from after
-				    join lineage_link e on e.unit_id = after.id and e.role = 'ENDED'
-				    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
-				        and s.unit_id <> e.unit_id
-				)
-				select id from after
-				""").param("id", unitId).query(Long.class).list();
+		return RequestMemo.get("memo:unit.successors", unitId, () -> {
+			return jdbc.sql("""
+					with recursive after(id) as (
+					    select s.unit_id from lineage_link e
+					    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
+					        and s.unit_id <> e.unit_id
+					    where e.unit_id = :id and e.role = 'ENDED'
+					    union
+					    select s.unit_id from after
+					    join lineage_link e on e.unit_id = after.id and e.role = 'ENDED'
+					    join lineage_link s on s.event_id = e.event_id and s.role in ('STARTED', 'CONTINUED')
+					        and s.unit_id <> e.unit_id
+					)
+					select id from after
+					""").param("id", unitId).query(Long.class).list();
+		});
 	}
 
 	/** A unit with its depth below a tree root. */

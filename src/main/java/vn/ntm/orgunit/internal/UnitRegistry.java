@@ -88,22 +88,41 @@ class UnitRegistry implements UnitManagement {
 	@Transactional(readOnly = true)
 	public UnitDetails details(long unitId, LocalDate at) {
 		access.requireRead(unitId);
-		AdminUnit unit = store.load(unitId);
-		UnitVersion version = unit.versionAtOrNearest(at);
+		// the versions as plain rows (kept for the request), not the aggregate: loading
+		// it read the unit, its versions and its classifications
+		List<UnitRef> versions = queries.versions(unitId);
+		UnitQueries.Stamp stamp = queries.stamp(unitId)
+			.orElseThrow(() -> new NotFoundException("unit.notFound", unitId));
+		if (versions.isEmpty()) {
+			throw new NotFoundException("unit.notFound", unitId);
+		}
+		UnitRef version = atOrNearest(versions, at);
 		boolean exists = version.period().contains(at);
 		LocalDate reference = exists ? at : referenceDate(version);
 		List<UnitRef> ancestors = queries.ancestors(unitId, reference);
 		List<UnitRef> children = queries.children(unitId, reference);
 		List<ClassificationView> values = classifications.effectiveAt(unitId, reference);
-		return new UnitDetails(version.toRef(unitId), at, exists, reference, ancestors, children, values,
-				unit.version(), unit.updatedBy, unit.updatedAt);
+		return new UnitDetails(version, at, exists, reference, ancestors, children, values, stamp.rowVersion(),
+				stamp.updatedBy(), stamp.updatedAt());
+	}
+
+	/**
+	 * The version valid at the date, else the nearest one (the first before the unit's
+	 * life, else the latest): {@code AdminUnit.versionAtOrNearest} over the rows.
+	 */
+	private static UnitRef atOrNearest(List<UnitRef> history, LocalDate date) {
+		return history.stream().filter(v -> v.period().contains(date)).findFirst().orElseGet(() -> {
+			UnitRef first = history.get(0);
+			return first.validFrom() != null && date.isBefore(first.validFrom()) ? first
+					: history.get(history.size() - 1);
+		});
 	}
 
 	/**
 	 * A day inside the version, to show a unit outside its life as it was at its nearest
 	 * edge.
 	 */
-	private static LocalDate referenceDate(UnitVersion version) {
+	private static LocalDate referenceDate(UnitRef version) {
 		if (version.validTo() != null) {
 			return version.validTo();
 		}

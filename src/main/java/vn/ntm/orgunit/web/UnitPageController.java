@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.ntm.shared.web.ReadOnlyPage;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.orgunit.TreeNode;
 import vn.ntm.orgunit.UnitDetails;
@@ -39,6 +40,7 @@ class UnitPageController {
 		this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(UnitPagePanel::order)).toList();
 	}
 
+	@ReadOnlyPage
 	@GetMapping("/units")
 	String tree(@RequestParam(required = false) @Nullable Long root,
 			@RequestParam(required = false) @Nullable String at, Model model) {
@@ -101,6 +103,7 @@ class UnitPageController {
 		return "units/tree :: tree-children";
 	}
 
+	@ReadOnlyPage
 	@GetMapping("/units/{id}")
 	String unit(@PathVariable long id, @RequestParam(required = false) @Nullable String at, Model model) {
 		LocalDate date = AsOf.parse(at);
@@ -110,9 +113,13 @@ class UnitPageController {
 			date = details.shownAt();
 			details = units.details(id, date);
 		}
+		vn.ntm.orgunit.UnitFate fate = units.fate(id).orElse(null);
+		vn.ntm.orgunit.UnitHistory history = units.history(id);
 		model.addAttribute("unit", details);
-		model.addAttribute("fate", units.fate(id).orElse(null));
-		model.addAttribute("history", units.history(id));
+		model.addAttribute("fate", fate);
+		model.addAttribute("history", history);
+		// whether the reader may open each unit the page links to, asked together
+		access.canReadAll(linked(details, fate, history));
 		model.addAttribute("audit", audit.historyOf("unit", String.valueOf(id), 50));
 		model.addAttribute("canEdit", units.canEdit(id));
 		// the deepest kind of unit that may sit under this one: if none of that level may
@@ -129,6 +136,32 @@ class UnitPageController {
 		UnitDetails unit = details;
 		model.addAttribute("panels", panels.stream().flatMap(p -> p.panel(unit, shown).stream()).toList());
 		return "units/detail";
+	}
+
+	/** The units a unit's page names: ancestors, parents, lineage, what it became. */
+	private static java.util.Set<Long> linked(UnitDetails details, vn.ntm.orgunit.@Nullable UnitFate fate,
+			vn.ntm.orgunit.UnitHistory history) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		details.ancestors().forEach(a -> ids.add(a.id()));
+		history.versions().forEach(v -> {
+			if (v.parent() != null) {
+				ids.add(v.parent().id());
+			}
+		});
+		history.events().forEach(e -> {
+			e.predecessors().forEach(u -> ids.add(u.id()));
+			e.successors().forEach(u -> ids.add(u.id()));
+			e.moved().forEach(u -> ids.add(u.id()));
+		});
+		if (fate != null) {
+			fate.successors().forEach(s -> {
+				ids.add(s.unit().id());
+				if (s.parent() != null) {
+					ids.add(s.parent().id());
+				}
+			});
+		}
+		return ids;
 	}
 
 	@GetMapping("/units/search")

@@ -153,7 +153,7 @@ class ApiTokens implements ApiTokenManagement {
 		}
 		Optional<Found> found = jdbc.sql("""
 				select t.id as token_id, t.last_used_at, u.id, u.username, u.full_name, u.role, u.organization,
-				    u.enabled, u.locked_until, '' as password_hash,
+				    u.enabled, u.locked_until, '' as password_hash, u.failed_attempts, u.last_login_at,
 				    array(select unit_id from app_user_unit where user_id = u.id) as units,
 				    array(select criterion_code from app_user_criterion where user_id = u.id) as criteria
 				from api_token t join app_user u on u.id = t.user_id

@@ -12,7 +12,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The accounts Spring Security authenticates against.
@@ -44,10 +43,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
 		this.refusedHash = passwordEncoder.encode(HexFormat.of().formatHex(secret));
 	}
 
+	/** One statement, outside any transaction (a Basic call's read follows it). */
 	@Override
-	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		AccountLookup.Account user = accounts.byUsername(username.trim())
+		AccountLookup.Account user = accounts.forLogin(username.trim())
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 		boolean mayLogIn = user.enabled() && !user.lockedAt(clock.instant());
 		return User.withUsername(user.username())

@@ -2,9 +2,11 @@ package vn.ntm.security.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ntm.audit.AuditLog;
@@ -125,16 +128,61 @@ class LoginAttempts {
 		return new Failure(counted.attempts(), until);
 	}
 
+	/**
+	 * How often the last login of an account that signs in on every call (HTTP Basic) is
+	 * written: at most once a minute, as API tokens note their use.
+	 */
+	static final Duration LOGIN_GRANULARITY = Duration.ofMinutes(1);
+
+	/**
+	 * A successful password check clears the count of wrong tries and a lock that has
+	 * ended, and notes the login. HTTP Basic checks the password on every API call: the
+	 * account as the check read it (in the same request) tells whether there is anything
+	 * to clear, so a call writes nothing unless there is — or its last login is more than
+	 * {@link #LOGIN_GRANULARITY} old (issue 10: every Basic call wrote {@code app_user}).
+	 * The user of the call is remembered for the request, so that the access checks do
+	 * not read the account again.
+	 */
 	@EventListener
-	@Transactional
 	public void onSuccess(AuthenticationSuccessEvent event) {
+		String username = event.getAuthentication().getName().trim();
+		Instant now = clock.instant();
+		Optional<AccountLookup.Account> read = AccountLookup.readForLogin(username);
+		read.filter(AccountLookup.Account::enabled)
+			.ifPresent(account -> UnitAccessPolicy.remember(account.toCurrentUser()));
+		boolean nothingToWrite = read
+			.map(account -> account.failedAttempts() == 0 && account.lockedUntil() == null
+					&& account.lastLoginAt() != null && account.lastLoginAt().plus(LOGIN_GRANULARITY).isAfter(now))
+			.orElse(false);
+		if (nothingToWrite) {
+			return;
+		}
+		// one statement, no transaction of its own (it would hold a connection for a
+		// single update)
 		jdbc.sql("""
 				update app_user set failed_attempts = 0, locked_until = null, last_login_at = :now
 				where lower(username) = lower(:username)
-				""")
-			.param("now", Timestamp.from(clock.instant()))
-			.param("username", event.getAuthentication().getName().trim())
-			.update();
+				""").param("now", Timestamp.from(now)).param("username", username).update();
+	}
+
+	/**
+	 * A login through the form is noted every time (once per session), even within
+	 * {@link #LOGIN_GRANULARITY} of the last one.
+	 */
+	@EventListener
+	public void onInteractiveSuccess(InteractiveAuthenticationSuccessEvent event) {
+		String username = event.getAuthentication().getName().trim();
+		Instant now = clock.instant();
+		boolean written = AccountLookup.readForLogin(username)
+			.map(account -> account.failedAttempts() != 0 || account.lockedUntil() != null
+					|| account.lastLoginAt() == null || !account.lastLoginAt().plus(LOGIN_GRANULARITY).isAfter(now))
+			.orElse(true);
+		if (!written) {
+			jdbc.sql("update app_user set last_login_at = :now where lower(username) = lower(:username)")
+				.param("now", Timestamp.from(now))
+				.param("username", username)
+				.update();
+		}
 	}
 
 	int maxFailedAttempts() {

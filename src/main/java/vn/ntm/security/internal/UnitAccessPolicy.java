@@ -129,6 +129,52 @@ class UnitAccessPolicy implements AccessPolicy {
 	}
 
 	@Override
+	public Set<Long> canReadAll(java.util.Collection<Long> unitIds) {
+		CurrentUser user = current();
+		if (!user.has(Permission.UNIT_READ)) {
+			return Set.of();
+		}
+		if (user.isAdmin()) {
+			return Set.copyOf(unitIds);
+		}
+		Map<Long, Boolean> within = withinCache();
+		java.util.Set<Long> unknown = new java.util.HashSet<>();
+		for (Long id : unitIds) {
+			if (!within.containsKey(id)) {
+				unknown.add(id);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			Set<Long> found = unknown.stream().anyMatch(id -> !user.unitIds().contains(id))
+					? units.within(unknown, user.unitIds()) : unknown;
+			unknown.forEach(id -> within.put(id, found.contains(id)));
+		}
+		java.util.Set<Long> readable = new java.util.HashSet<>();
+		unitIds.forEach(id -> {
+			if (Boolean.TRUE.equals(within.get(id))) {
+				readable.add(id);
+			}
+		});
+		return readable;
+	}
+
+	/** The answers of this request (a map that is not kept outside a request). */
+	@SuppressWarnings("unchecked")
+	private static Map<Long, Boolean> withinCache() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return new HashMap<>();
+		}
+		Map<Long, Boolean> within = (Map<Long, Boolean>) request.getAttribute(WITHIN_CACHE,
+				RequestAttributes.SCOPE_REQUEST);
+		if (within == null) {
+			within = new HashMap<>();
+			request.setAttribute(WITHIN_CACHE, within, RequestAttributes.SCOPE_REQUEST);
+		}
+		return within;
+	}
+
+	@Override
 	public void requireRead(long unitId) {
 		if (!canRead(unitId)) {
 			throw AccessRefused.outsideScope(units.exists(unitId) ? units.label(unitId) : "#" + unitId);
