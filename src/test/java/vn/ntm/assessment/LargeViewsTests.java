@@ -73,26 +73,32 @@ class LargeViewsTests {
 
 	@Test
 	void shouldStartTheCountryFromItsProvincesUnderTwoMegabytes() throws Exception {
+		String matrix = null;
 		for (String path : List.of("/units/{id}/evaluations/matrix", "/units/{id}/assessments/progress",
 				"/units/{id}/evaluations/within")) {
 			MvcResult result = get200(path, country, "admin");
 			byte[] body = result.getResponse().getContentAsByteArray();
 			assertThat(body.length).as(path + " in bytes").isLessThan(TWO_MB);
 			String html = html(result);
-			assertThat(html).as(path).contains("id=\"aggregate\"", "id=\"aggregate-totals\"", "Tỉnh Quảng Nam",
-					"Thành phố Hà Nội");
+			assertThat(html).as(path)
+				.contains("id=\"aggregate\"", "id=\"aggregate-totals\"", "Tỉnh Quảng Nam", "Thành phố Hà Nội");
 			// one row per province of 2023 (63), each a link to the same page for it
 			assertThat(count(html, "class=\"group\"")).as(path).isBetween(63, 70);
 			String drill = path.replace("{id}", String.valueOf(quangNam));
 			assertThat(html).as(path)
 				.containsPattern("href=\"" + Pattern.quote(drill) + "\\?set=" + ntm + "&amp;year=2023[^\"]*\"");
 			// the whole country's count, written the Vietnamese way (8.248 xã and more)
-			assertThat(html).as(path).containsPattern("id=\"aggregate-totals\">\\s*<th[^>]*>[^<]*</th>\\s*<td class=\"num units\">\\d\\.\\d{3}</td>");
+			assertThat(html).as(path)
+				.containsPattern(
+						"id=\"aggregate-totals\">\\s*<th[^>]*>[^<]*</th>\\s*<td class=\"num units\">\\d\\.\\d{3}</td>");
+			if (path.endsWith("matrix")) {
+				matrix = html;
+			}
 		}
 		// the matrix sums up each criterion, the bands of the reports and the titles
-		String matrix = html(get200("/units/{id}/evaluations/matrix", country, "admin"));
-		assertThat(matrix).contains("id=\"matrix-aggregate\"", "Số đơn vị đạt từng tiêu chí", "Dưới 5", "15–18",
-				"Bình quân số tiêu chí đạt", "matrix.xlsx?set=", "id=\"view-units\"")
+		assertThat(matrix)
+			.contains("id=\"matrix-aggregate\"", "Số đơn vị đạt từng tiêu chí", "Dưới 5", "15–18",
+					"Bình quân số tiêu chí đạt", "matrix.xlsx?set=", "id=\"view-units\"")
 			.doesNotContain("id=\"matrix\"");
 	}
 
@@ -106,6 +112,22 @@ class LargeViewsTests {
 		MvcResult province = mvc.perform(get(href).with(user("admin"))).andExpect(status().isOk()).andReturn();
 		assertThat(province.getResponse().getContentAsByteArray().length).isLessThan(TWO_MB);
 		assertThat(html(province)).contains("id=\"matrix\"", "Xã Tam Thanh").doesNotContain("id=\"matrix-aggregate\"");
+		// the page shows the same figures as the province's own table
+		String row = country.substring(country.indexOf("data-unit=\"" + quangNam + "\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+		String provincePage = html(province);
+		Matcher units = Pattern.compile("class=\"num units\">([\\d.]+)<").matcher(row);
+		assertThat(units.find()).isTrue();
+		assertThat(provincePage).contains("id=\"matrix-counts\">" + units.group(1) + " đơn vị.");
+		for (String criterion : List.of("1", "17", "19")) {
+			Matcher inRow = Pattern
+				.compile("data-criterion=\"" + criterion + "\"[^>]*><span class=\"count\">([\\d.]+)<")
+				.matcher(row);
+			assertThat(inRow.find()).isTrue();
+			String totals = provincePage.substring(provincePage.indexOf("id=\"matrix-totals\""));
+			assertThat(totals).containsPattern(
+					"data-criterion=\"" + criterion + "\"[^>]*>" + Pattern.quote(inRow.group(1)) + "</td>");
+		}
 	}
 
 	@Test
@@ -142,11 +164,12 @@ class LargeViewsTests {
 			.isEqualTo((Integer) JsonPath.read(reform, "$.rowCount"));
 		assertThat(provinces).extracting(g -> ((Number) g.get("unitId")).longValue())
 			.contains(quangNam, data.unit("48", TestData.AFTER_REFORM).id());
-		for (int year : new int[] { 2023, 2024 }) {
+		for (int year : new int[] { 2023 }) {
 			String groups = api(country, year, "view", "groups");
 			List<Map<String, Object>> rows = JsonPath.read(groups, "$.groups");
 			int sum = rows.stream().mapToInt(g -> (Integer) g.get("units")).sum();
-			assertThat(sum).as("year " + year).isEqualTo((Integer) JsonPath.read(groups, "$.total.units"))
+			assertThat(sum).as("year " + year)
+				.isEqualTo((Integer) JsonPath.read(groups, "$.total.units"))
 				.isEqualTo((Integer) JsonPath.read(groups, "$.rowCount"));
 			Map<String, Object> province = rows.stream()
 				.filter(g -> ((Number) g.get("unitId")).longValue() == quangNam)
@@ -167,21 +190,6 @@ class LargeViewsTests {
 			List<Integer> allMet = JsonPath.read(groups, "$.groups[?(@.unitId == " + quangNam + ")].bands[0].count");
 			assertThat(allMet).containsExactly(all.size());
 		}
-		// the page shows the same figures as the province's own table
-		String countryPage = html(get200("/units/{id}/evaluations/matrix", country, "admin"));
-		String row = countryPage.substring(countryPage.indexOf("data-unit=\"" + quangNam + "\""));
-		row = row.substring(0, row.indexOf("</tr>"));
-		String provincePage = html(get200("/units/{id}/evaluations/matrix", quangNam, "admin"));
-		Matcher units = Pattern.compile("class=\"num units\">([\\d.]+)<").matcher(row);
-		assertThat(units.find()).isTrue();
-		assertThat(provincePage).contains("id=\"matrix-counts\">" + units.group(1) + " đơn vị.");
-		for (String criterion : List.of("1", "17", "19")) {
-			Matcher inRow = Pattern.compile("data-criterion=\"" + criterion + "\"[^>]*><span class=\"count\">([\\d.]+)<")
-				.matcher(row);
-			assertThat(inRow.find()).isTrue();
-			String totals = provincePage.substring(provincePage.indexOf("id=\"matrix-totals\""));
-			assertThat(totals).containsPattern("data-criterion=\"" + criterion + "\"[^>]*>" + Pattern.quote(inRow.group(1)) + "</td>");
-		}
 	}
 
 	@Test
@@ -196,7 +204,8 @@ class LargeViewsTests {
 		assertThat(api.getBytes(StandardCharsets.UTF_8).length).isLessThan(TWO_MB);
 		assertThat((Integer) JsonPath.read(api, "$.rowCount")).isGreaterThan(8000);
 		assertThat((List<?>) JsonPath.read(api, "$.rows")).hasSize(500);
-		assertThat((Integer) JsonPath.read(api, "$.pages")).isEqualTo(((Integer) JsonPath.read(api, "$.rowCount") + 499) / 500);
+		assertThat((Integer) JsonPath.read(api, "$.pages"))
+			.isEqualTo(((Integer) JsonPath.read(api, "$.rowCount") + 499) / 500);
 		mvc.perform(get("/api/v1/units/{id}/evaluations/matrix", country).param("set", String.valueOf(ntm))
 			.param("year", "2023")
 			.param("size", "100000")
@@ -204,10 +213,8 @@ class LargeViewsTests {
 		// the list of units and the progress page the same way
 		for (String[] path : new String[][] { { "/api/v1/units/{id}/evaluations/within", "$.units" },
 				{ "/api/v1/units/{id}/assessments/progress", "$.rows" } }) {
-			byte[] json = mvc
-				.perform(get(path[0], country).param("set", String.valueOf(ntm))
-					.param("year", "2023")
-					.with(user("admin")))
+			byte[] json = mvc.perform(
+					get(path[0], country).param("set", String.valueOf(ntm)).param("year", "2023").with(user("admin")))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()

@@ -164,7 +164,10 @@ class AssessmentApiController {
 				paging.pages(), paging.size(), rows);
 	}
 
-	/** The rows of one answer: {@code size}, else {@value #MATRIX_PAGE_SIZE}; 422 beyond the bounds. */
+	/**
+	 * The rows of one answer: {@code size}, else {@value #MATRIX_PAGE_SIZE}; 422 beyond
+	 * the bounds.
+	 */
 	static int pageSize(@Nullable Integer size) {
 		int pageSize = size == null ? MATRIX_PAGE_SIZE : size;
 		if (pageSize < 1 || pageSize > MATRIX_MAX_PAGE_SIZE) {
@@ -182,8 +185,8 @@ class AssessmentApiController {
 	/**
 	 * The assessment matrix of a parent: the set's criteria, one row per unit below the
 	 * parent with each criterion's status, and per criterion how many rows meet it; the
-	 * filters and order of the page ({@link MatrixQuery}). The rows come
-	 * {@code size} at a time ({@value #MATRIX_PAGE_SIZE} unless asked, at most
+	 * filters and order of the page ({@link MatrixQuery}). The rows come {@code size} at
+	 * a time ({@value #MATRIX_PAGE_SIZE} unless asked, at most
 	 * {@value #MATRIX_MAX_PAGE_SIZE}; {@code page} from 1), the totals count them all;
 	 * {@code view=groups} answers the aggregate by the units directly below instead of
 	 * rows, as the page of a large unit shows it.
@@ -195,7 +198,8 @@ class AssessmentApiController {
 			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
-			@RequestParam(required = false) @Nullable String view, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable String view,
+			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		String asked = view == null || view.isBlank() ? UnitGroups.UNITS : UnitGroups.view(view);
 		if (asked.equals(UnitGroups.AUTO)) {
@@ -264,9 +268,9 @@ class AssessmentApiController {
 
 	/**
 	 * A unit directly below the root (or the root, for the total) and its rows: how many,
-	 * how many entered, per criterion how many meet it, the average of criteria met,
-	 * per band of criteria met how many, how many qualify and hold the title;
-	 * {@code unit} when it is itself a row (a commune directly under a province).
+	 * how many entered, per criterion how many meet it, the average of criteria met, per
+	 * band of criteria met how many, how many qualify and hold the title; {@code unit}
+	 * when it is itself a row (a commune directly under a province).
 	 */
 	record MatrixGroupJson(long unitId, String label, boolean unit, int units, int entered, Map<String, Integer> met,
 			@Nullable BigDecimal averageMet, List<BandJson> bands, int qualifying, int held) {

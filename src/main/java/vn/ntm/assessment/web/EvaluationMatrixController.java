@@ -69,14 +69,13 @@ class EvaluationMatrixController {
 			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
-			@RequestParam(required = false) @Nullable String view, @RequestParam(required = false) @Nullable Integer page,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String view,
+			@RequestParam(required = false) @Nullable Integer page, HttpServletRequest request, Model model) {
 		List<UnitRef> ofYear = units.unitsOfYear(id, year);
 		EvaluationMatrix matrix = source.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir),
 				ofYear);
 		UnitGroups groups = UnitGroups.of(id, ofYear);
-		boolean aggregate = groups.aggregates(view,
-				matrix.rows().stream().map(EvaluationMatrix.Line::unitId).toList());
+		boolean aggregate = groups.aggregates(view, matrix.rows().stream().map(EvaluationMatrix.Line::unitId).toList());
 		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));

@@ -300,8 +300,8 @@ class EvaluationPageController {
 	@GetMapping("/units/{id}/evaluations/within")
 	String within(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(defaultValue = "false") boolean atRiskOnly,
-			@RequestParam(required = false) @Nullable String view, @RequestParam(required = false) @Nullable Integer page,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String view,
+			@RequestParam(required = false) @Nullable Integer page, HttpServletRequest request, Model model) {
 		List<UnitEvaluation> all = AssessmentApiController.sorted(assessments.evaluateWithin(id, set, year));
 		List<UnitRef> ofYear = units.unitsOfYear(id, year);
 		UnitGroups groups = UnitGroups.of(id, ofYear);

@@ -15,8 +15,8 @@ import vn.ntm.shared.VnFormat;
 /**
  * The matrix of a large unit as the reports sum it up: one row per unit directly below
  * the root (a province of the country, a district of a province) with the number of its
- * units (the matrix's rows, after the filters) meeting each criterion and their share, the
- * average of criteria met, how many meet all, 15 to all but one, 10–14, 5–9 and fewer
+ * units (the matrix's rows, after the filters) meeting each criterion and their share,
+ * the average of criteria met, how many meet all, 15 to all but one, 10–14, 5–9 and fewer
  * than 5 criteria, how many qualify for the title and hold it — and the same for the
  * whole root. Counted from the matrix's own rows, so its verdicts are the appraised ones
  * and its units those of the year.
@@ -50,7 +50,8 @@ record MatrixAggregate(List<Band> bands, List<Group> groups, Group total) {
 	}
 
 	/**
-	 * A unit directly below the root (or the root, for the total) and what its rows count.
+	 * A unit directly below the root (or the root, for the total) and what its rows
+	 * count.
 	 *
 	 * @param single the unit is itself one of the rows (a commune directly under a
 	 * province): it links to its evaluation, not to a matrix
@@ -75,9 +76,8 @@ record MatrixAggregate(List<Band> bands, List<Group> groups, Group total) {
 
 		/** The average number of criteria met per unit: "17,4". */
 		public String average() {
-			return units == 0 ? "—"
-					: VnFormat.fixed(BigDecimal.valueOf(metSum).divide(BigDecimal.valueOf(units), 1, RoundingMode.HALF_UP),
-							1);
+			return units == 0 ? "—" : VnFormat
+				.fixed(BigDecimal.valueOf(metSum).divide(BigDecimal.valueOf(units), 1, RoundingMode.HALF_UP), 1);
 		}
 
 	}
@@ -86,8 +86,8 @@ record MatrixAggregate(List<Band> bands, List<Group> groups, Group total) {
 		if (whole == 0) {
 			return "—";
 		}
-		return VnFormat.fixed(BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP),
-				1) + "%";
+		return VnFormat
+			.fixed(BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP), 1) + "%";
 	}
 
 	/** The aggregate of the matrix's rows by the unit directly below the root. */

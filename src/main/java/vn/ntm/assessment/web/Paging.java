@@ -34,11 +34,8 @@ record Paging(int page, int pages, int size, int total, List<Link> links) {
 		}
 		List<Link> links = new ArrayList<>();
 		if (pages > 1 && request != null) {
-			String query = request.getQueryString();
-			String uri = request.getRequestURI() + (query == null ? "" : "?" + query);
 			for (int n = 1; n <= pages; n++) {
-				links.add(new Link(n,
-						UriComponentsBuilder.fromUriString(uri).replaceQueryParam("page", n).build(true).toUriString()));
+				links.add(new Link(n, same(request).replaceQueryParam("page", n).build().encode().toUriString()));
 			}
 		}
 		return new Paging(shown, pages, size, total, links);
@@ -49,13 +46,16 @@ record Paging(int page, int pages, int size, int total, List<Link> links) {
 	 * {@code units}), from its first page.
 	 */
 	static String viewLink(HttpServletRequest request, String view) {
-		String query = request.getQueryString();
-		String uri = request.getRequestURI() + (query == null ? "" : "?" + query);
-		return UriComponentsBuilder.fromUriString(uri)
-			.replaceQueryParam("page")
-			.replaceQueryParam("view", view)
-			.build(true)
-			.toUriString();
+		return same(request).replaceQueryParam("page").replaceQueryParam("view", view).build().encode().toUriString();
+	}
+
+	/**
+	 * The path and parameters of a GET request (from its parameters, not its raw query).
+	 */
+	private static UriComponentsBuilder same(HttpServletRequest request) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI());
+		request.getParameterMap().forEach((name, values) -> builder.queryParam(name, (Object[]) values));
+		return builder;
 	}
 
 	/**

@@ -13,8 +13,8 @@ import vn.ntm.orgunit.UnitRef;
  * its units per state of the path (not opened, draft, submitted, returned, reviewed,
  * approved) and the longest wait — then drill down, per unit or per state.
  *
- * @param groups the units directly below the root with units in them (those with units
- * in the state asked for, when one is)
+ * @param groups the units directly below the root with units in them (those with units in
+ * the state asked for, when one is)
  * @param total the whole root, all states
  */
 record ProgressAggregate(List<Group> groups, Group total) {

@@ -73,8 +73,8 @@ class ProgressController {
 	@GetMapping("/units/{id}/assessments/progress")
 	String page(@PathVariable long id, @RequestParam long set, @RequestParam int year,
 			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String view, @RequestParam(required = false) @Nullable Integer page,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String view,
+			@RequestParam(required = false) @Nullable Integer page, HttpServletRequest request, Model model) {
 		ProgressReport report = report(id, set, year, status);
 		List<UnitRef> ofYear = units.unitsOfYear(id, year);
 		UnitGroups groups = UnitGroups.of(id, ofYear);

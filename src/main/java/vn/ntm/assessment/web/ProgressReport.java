@@ -34,8 +34,8 @@ import vn.ntm.shared.VnFormat;
  * @param state the state filter, if any
  * @param all every unit, whatever its state, in the order of the units of the year
  */
-record ProgressReport(long rootId, LocalDate today, List<Row> rows, Map<String, Integer> totals,
-		@Nullable String state, List<Row> all) {
+record ProgressReport(long rootId, LocalDate today, List<Row> rows, Map<String, Integer> totals, @Nullable String state,
+		List<Row> all) {
 
 	/** The state of a unit without an assessment for the set and year. */
 	static final String NOT_OPENED = "NONE";

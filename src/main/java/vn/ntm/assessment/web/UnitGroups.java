@@ -19,7 +19,8 @@ import vn.ntm.shared.BusinessRuleException;
  * The units of a year below a root, each placed in the unit directly below the root that
  * it lies in: a province of the country; a district of a province before 1/7/2025, or a
  * commune directly under the province after it. The rows of the views that start from
- * aggregates ({@link #aggregates}): the country's 8,248 xã as one table are 44 MB of HTML.
+ * aggregates ({@link #aggregates}): the country's 8,248 xã as one table are 44 MB of
+ * HTML.
  *
  * <p>
  * The units of the year are {@code UnitManagement.unitsOfYear}'s, each as of its own last
@@ -31,10 +32,10 @@ import vn.ntm.shared.BusinessRuleException;
 final class UnitGroups {
 
 	/**
-	 * Above this many units a view starts from aggregates (one row per unit directly below
-	 * the root, then drill down), and a list of units is shown this many at a time: a
-	 * province of the country before 2025 has up to ~470 xã, after the reform up to ~170;
-	 * the matrix is about 5 KB of HTML per unit, so a page stays under 1.5 MB.
+	 * Above this many units a view starts from aggregates (one row per unit directly
+	 * below the root, then drill down), and a list of units is shown this many at a time:
+	 * a province of the country before 2025 has up to ~470 xã, after the reform up to
+	 * ~170; the matrix is about 5 KB of HTML per unit, so a page stays under 1.5 MB.
 	 */
 	static final int DETAIL_LIMIT = 250;
 
@@ -70,7 +71,8 @@ final class UnitGroups {
 		}
 	}
 
-	/** @param ofYear the units of the year below the root, root first */
+	/**
+	 * @param ofYear the units of the year below the root, root first */
 	static UnitGroups of(long rootId, List<UnitRef> ofYear) {
 		return new UnitGroups(rootId, ofYear);
 	}
@@ -129,7 +131,9 @@ final class UnitGroups {
 		return unitIds.size() > DETAIL_LIMIT && groups(unitIds).size() < unitIds.size();
 	}
 
-	/** The {@code view} parameter checked: {@code auto}, {@code groups} or {@code units}. */
+	/**
+	 * The {@code view} parameter checked: {@code auto}, {@code groups} or {@code units}.
+	 */
 	static String view(@Nullable String view) {
 		String asked = view == null || view.isBlank() ? AUTO : view.strip().toLowerCase(Locale.ROOT);
 		if (!asked.equals(AUTO) && !asked.equals(GROUPS) && !asked.equals(UNITS)) {

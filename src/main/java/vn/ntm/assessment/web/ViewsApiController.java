@@ -83,7 +83,10 @@ class ViewsApiController {
 					.toList());
 	}
 
-	/** {@code rowCount} rows in all, {@code rows} those of {@code page} (from 1) of {@code pageSize}. */
+	/**
+	 * {@code rowCount} rows in all, {@code rows} those of {@code page} (from 1) of
+	 * {@code pageSize}.
+	 */
 	record ProgressJson(long rootId, EvaluationJson.SetJson set, int year, LocalDate today, @Nullable String status,
 			Map<String, Integer> totals, int rowCount, int page, int pages, int pageSize, List<ProgressRowJson> rows) {
 	}

@@ -24,15 +24,15 @@ import vn.ntm.shared.VnFormat;
  */
 record WithinAggregate(List<Group> groups, Group total) {
 
-	/** @param single the unit is itself one of the rows: it links to its evaluation */
+	/**
+	 * @param single the unit is itself one of the rows: it links to its evaluation */
 	record Group(long unitId, String label, boolean single, int units, int entered, int qualifying, int atRisk,
 			int revoke, int metSum) {
 
 		/** The average number of criteria met per unit: "17,4". */
 		public String average() {
-			return units == 0 ? "—"
-					: VnFormat.fixed(BigDecimal.valueOf(metSum).divide(BigDecimal.valueOf(units), 1, RoundingMode.HALF_UP),
-							1);
+			return units == 0 ? "—" : VnFormat
+				.fixed(BigDecimal.valueOf(metSum).divide(BigDecimal.valueOf(units), 1, RoundingMode.HALF_UP), 1);
 		}
 
 	}
