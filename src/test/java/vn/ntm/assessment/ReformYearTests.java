@@ -83,8 +83,8 @@ class ReformYearTests {
 					get(page.formatted(tamKy)).param("set", String.valueOf(set)).param("year", "2025").with(province))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Xã Tam Thanh")));
-			// Đà Nẵng's 2025 has more than 250 xã: it starts from the units directly below,
-			// Tam Kỳ (which ended on 30/06/2025) among them, Tam Thanh counted in it
+			// Đà Nẵng's 2025 has more than 250 xã: it starts from the units directly
+			// below, Tam Kỳ (which ended on 30/06/2025) among them, Tam Thanh in it
 			mvc.perform(get(page.formatted(daNang)).param("set", String.valueOf(set))
 				.param("year", "2025")
 				.with(user("danang")))

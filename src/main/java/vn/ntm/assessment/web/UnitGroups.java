@@ -72,7 +72,8 @@ final class UnitGroups {
 	}
 
 	/**
-	 * @param ofYear the units of the year below the root, root first */
+	 * @param ofYear the units of the year below the root, root first
+	 */
 	static UnitGroups of(long rootId, List<UnitRef> ofYear) {
 		return new UnitGroups(rootId, ofYear);
 	}

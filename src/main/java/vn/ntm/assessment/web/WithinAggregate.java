@@ -25,7 +25,8 @@ import vn.ntm.shared.VnFormat;
 record WithinAggregate(List<Group> groups, Group total) {
 
 	/**
-	 * @param single the unit is itself one of the rows: it links to its evaluation */
+	 * @param single the unit is itself one of the rows: it links to its evaluation
+	 */
 	record Group(long unitId, String label, boolean single, int units, int entered, int qualifying, int atRisk,
 			int revoke, int metSum) {
 
