@@ -1,5 +1,6 @@
 package vn.ntm.assessment.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.engine.EvaluationInput;
 import vn.ntm.criteria.engine.Status;
 import vn.ntm.criteria.engine.TitleVerdict;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Problem;
 import vn.ntm.shared.Problem.Place;
 import vn.ntm.shared.RejectedInput;
@@ -56,8 +60,11 @@ class AssessmentApiController {
 
 	private final MatrixSource matrices;
 
+	private final UnitManagement units;
+
 	AssessmentApiController(AssessmentManagement assessments, CriteriaCatalog catalog, ReasonTexts texts,
-			MatrixSource matrices) {
+			MatrixSource matrices, UnitManagement units) {
+		this.units = units;
 		this.assessments = assessments;
 		this.catalog = catalog;
 		this.texts = texts;
@@ -140,23 +147,49 @@ class AssessmentApiController {
 	/**
 	 * Every unit below (and including) the unit that the set applies to, evaluated for
 	 * the year: most criteria met first; {@code atRiskOnly} keeps those at risk of
-	 * revocation or to be revoked.
+	 * revocation or to be revoked. Paged as the matrix ({@code page}, {@code size}).
 	 */
 	@GetMapping("/units/{id}/evaluations/within")
 	WithinJson within(@PathVariable long id, @RequestParam long set, @RequestParam int year,
-			@RequestParam(defaultValue = "false") boolean atRiskOnly, Locale locale) {
+			@RequestParam(defaultValue = "false") boolean atRiskOnly,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, Locale locale) {
 		EvaluationJson.Writer writer = new EvaluationJson.Writer(texts, locale);
-		List<EvaluationJson.Row> rows = sorted(assessments.evaluateWithin(id, set, year)).stream()
+		List<UnitEvaluation> all = sorted(assessments.evaluateWithin(id, set, year)).stream()
 			.filter(u -> !atRiskOnly || u.evaluation().revocation().atRiskOrRevoke())
-			.map(writer::row)
 			.toList();
-		return new WithinJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, rows.size(), rows);
+		Paging paging = Paging.of(page, pageSize(size), all.size(), null);
+		List<EvaluationJson.Row> rows = paging.of(all).stream().map(writer::row).toList();
+		return new WithinJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, all.size(), paging.page(),
+				paging.pages(), paging.size(), rows);
 	}
+
+	/**
+	 * The rows of one answer: {@code size}, else {@value #MATRIX_PAGE_SIZE}; 422 beyond
+	 * the bounds.
+	 */
+	static int pageSize(@Nullable Integer size) {
+		int pageSize = size == null ? MATRIX_PAGE_SIZE : size;
+		if (pageSize < 1 || pageSize > MATRIX_MAX_PAGE_SIZE) {
+			throw new BusinessRuleException("matrix.filter.invalid", String.valueOf(size), "aggregate.size");
+		}
+		return pageSize;
+	}
+
+	/** Rows of the matrix in one answer unless {@code size} says otherwise. */
+	static final int MATRIX_PAGE_SIZE = 500;
+
+	/** The most rows of the matrix in one answer. */
+	static final int MATRIX_MAX_PAGE_SIZE = 2000;
 
 	/**
 	 * The assessment matrix of a parent: the set's criteria, one row per unit below the
 	 * parent with each criterion's status, and per criterion how many rows meet it; the
-	 * filters and order of the page ({@link MatrixQuery}).
+	 * filters and order of the page ({@link MatrixQuery}). The rows come {@code size} at
+	 * a time ({@value #MATRIX_PAGE_SIZE} unless asked, at most
+	 * {@value #MATRIX_MAX_PAGE_SIZE}; {@code page} from 1), the totals count them all;
+	 * {@code view=groups} answers the aggregate by the units directly below instead of
+	 * rows, as the page of a large unit shows it.
 	 */
 	@GetMapping("/units/{id}/evaluations/matrix")
 	MatrixJson matrix(@PathVariable long id, @RequestParam long set, @RequestParam int year,
@@ -164,19 +197,41 @@ class AssessmentApiController {
 			@RequestParam(required = false) @Nullable String cls,
 			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false) @Nullable String dir) {
-		EvaluationMatrix matrix = matrices.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir));
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
+			@RequestParam(required = false) @Nullable String view,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		String asked = view == null || view.isBlank() ? UnitGroups.UNITS : UnitGroups.view(view);
+		if (asked.equals(UnitGroups.AUTO)) {
+			throw new BusinessRuleException("matrix.filter.invalid", view, "aggregate.view");
+		}
+		int pageSize = pageSize(size);
+		List<UnitRef> ofYear = units.unitsOfYear(id, year);
+		EvaluationMatrix matrix = matrices.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir),
+				ofYear);
+		List<MatrixRowJson> rows = List.of();
+		List<MatrixGroupJson> groups = null;
+		MatrixGroupJson total = null;
+		Paging paging = null;
+		if (asked.equals(UnitGroups.GROUPS)) {
+			MatrixAggregate aggregate = MatrixAggregate.of(matrix, UnitGroups.of(id, ofYear));
+			groups = aggregate.groups().stream().map(g -> MatrixGroupJson.of(g, aggregate.bands())).toList();
+			total = MatrixGroupJson.of(aggregate.total(), aggregate.bands());
+		}
+		else {
+			paging = Paging.of(page, pageSize, matrix.rows().size(), null);
+			rows = paging.of(matrix.rows())
+				.stream()
+				.map(r -> new MatrixRowJson(r.unitId(), r.label(), r.assessmentId(), r.notation(), r.met(), r.total(),
+						r.cells(), r.thresholdClass(), r.title(), r.holdsTitle(),
+						r.status() == null ? null : r.status().name(), r.selfAssessed(), r.indicatorsMet(),
+						r.indicatorsTotal()))
+				.toList();
+		}
 		return new MatrixJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, below, matrix.query(),
-				matrix.sortParam(), matrix.descending() ? "desc" : "asc", matrix.criteria(),
-				matrix.rows()
-					.stream()
-					.map(r -> new MatrixRowJson(r.unitId(), r.label(), r.assessmentId(), r.notation(), r.met(),
-							r.total(), r.cells(), r.thresholdClass(), r.title(), r.holdsTitle(),
-							r.status() == null ? null : r.status().name(), r.selfAssessed(), r.indicatorsMet(),
-							r.indicatorsTotal()))
-					.toList(),
-				matrix.totals());
+				matrix.sortParam(), matrix.descending() ? "desc" : "asc", matrix.criteria(), asked,
+				matrix.rows().size(), paging == null ? null : paging.page(), paging == null ? null : paging.pages(),
+				paging == null ? null : pageSize, rows, matrix.totals(), groups, total);
 	}
 
 	/** Most criteria met first, then by name. */
@@ -200,9 +255,44 @@ class AssessmentApiController {
 	record AdHocJson(long unitId, long setId, LocalDate asOf, EvaluationJson.Result evaluation) {
 	}
 
+	/**
+	 * The matrix: {@code rowCount} rows in all, {@code rows} those of the page (none with
+	 * {@code view=groups}), {@code totals} per criterion over all rows; {@code groups}
+	 * and {@code total} the aggregate ({@code view=groups} only).
+	 */
 	record MatrixJson(long rootId, EvaluationJson.SetJson set, int year, @Nullable Integer below, MatrixQuery filters,
-			String sort, String dir, List<EvaluationMatrix.Column> criteria, List<MatrixRowJson> rows,
-			Map<String, Integer> totals) {
+			String sort, String dir, List<EvaluationMatrix.Column> criteria, String view, int rowCount,
+			@Nullable Integer page, @Nullable Integer pages, @Nullable Integer pageSize, List<MatrixRowJson> rows,
+			Map<String, Integer> totals, @Nullable List<MatrixGroupJson> groups, @Nullable MatrixGroupJson total) {
+	}
+
+	/**
+	 * A unit directly below the root (or the root, for the total) and its rows: how many,
+	 * how many entered, per criterion how many meet it, the average of criteria met, per
+	 * band of criteria met how many, how many qualify and hold the title; {@code unit}
+	 * when it is itself a row (a commune directly under a province).
+	 */
+	record MatrixGroupJson(long unitId, String label, boolean unit, int units, int entered, Map<String, Integer> met,
+			@Nullable BigDecimal averageMet, List<BandJson> bands, int qualifying, int held) {
+
+		static MatrixGroupJson of(MatrixAggregate.Group group, List<MatrixAggregate.Band> bands) {
+			List<BandJson> counts = new ArrayList<>();
+			for (int b = 0; b < bands.size(); b++) {
+				MatrixAggregate.Band band = bands.get(b);
+				counts.add(new BandJson(band.from(), band.all() ? null : band.to(), group.band(b)));
+			}
+			return new MatrixGroupJson(group.unitId(), group.label(), group.single(), group.units(), group.entered(),
+					group.met(),
+					group.units() == 0 ? null
+							: BigDecimal.valueOf(group.metSum())
+								.divide(BigDecimal.valueOf(group.units()), 2, java.math.RoundingMode.HALF_UP),
+					counts, group.qualifying(), group.held());
+		}
+
+	}
+
+	/** Units meeting from {@code from} to {@code to} criteria (no {@code to}: all). */
+	record BandJson(int from, @Nullable Integer to, int count) {
 	}
 
 	/**
@@ -214,7 +304,12 @@ class AssessmentApiController {
 			@Nullable String status, Map<String, Status> selfAssessed, int indicatorsMet, int indicatorsTotal) {
 	}
 
-	record WithinJson(long rootId, EvaluationJson.SetJson set, int year, int count, List<EvaluationJson.Row> units) {
+	/**
+	 * {@code count} units in all, {@code units} those of {@code page} (from 1) of
+	 * {@code pageSize}.
+	 */
+	record WithinJson(long rootId, EvaluationJson.SetJson set, int year, int count, int page, int pages, int pageSize,
+			List<EvaluationJson.Row> units) {
 	}
 
 	/**

@@ -210,6 +210,14 @@ record EvaluationMatrix(long rootId, List<Column> criteria, List<Line> rows, Map
 		}
 	}
 
+	/**
+	 * Whether a row has a criterion whose appraised result differs from the unit's own
+	 * (the legend of "*"; a template's selection over 8,248 rows exceeds SpEL's limit).
+	 */
+	public boolean anyAppraised() {
+		return rows.stream().anyMatch(r -> !r.selfAssessed().isEmpty());
+	}
+
 	/** The sort parameter as links and exports repeat it: "met", "name", "c:16". */
 	public String sortParam() {
 		return switch (sort) {

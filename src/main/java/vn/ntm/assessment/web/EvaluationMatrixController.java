@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -24,6 +25,7 @@ import vn.ntm.criteria.SetSummary;
 import vn.ntm.orgunit.ClassificationScheme;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
 import vn.ntm.shared.LocalizedMessages;
 import vn.ntm.shared.VnText;
 
@@ -57,7 +59,13 @@ class EvaluationMatrixController {
 		this.messages = messages;
 	}
 
-	/** The matrix of the units below a parent for a set and year. */
+	/**
+	 * The matrix of the units below a parent for a set and year. Above
+	 * {@link UnitGroups#DETAIL_LIMIT} units (the country, a large province before 2025)
+	 * it starts from the aggregate by the units directly below ({@code view=auto}, the
+	 * default; {@code groups} asks for it, {@code units} for the list of units, shown
+	 * {@link UnitGroups#DETAIL_LIMIT} a page); the whole table is the .xlsx.
+	 */
 	@ReadOnlyPage
 	@GetMapping("/units/{id}/evaluations/matrix")
 	String matrix(@PathVariable long id, @RequestParam long set, @RequestParam int year,
@@ -66,15 +74,32 @@ class EvaluationMatrixController {
 			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
-			Model model, Locale locale) {
-		EvaluationMatrix matrix = source.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir));
+			@RequestParam(required = false) @Nullable String view,
+			@RequestParam(required = false) @Nullable Integer page, HttpServletRequest request, Model model,
+			Locale locale) {
+		List<UnitRef> ofYear = units.unitsOfYear(id, year);
+		EvaluationMatrix matrix = source.build(id, set, year, new MatrixQuery(below, cls, title, status, sort, dir),
+				ofYear);
+		UnitGroups groups = UnitGroups.of(id, ofYear);
+		boolean aggregate = groups.aggregates(view, matrix.rows().stream().map(EvaluationMatrix.Line::unitId).toList());
 		model.addAttribute("cells", new MatrixCells(matrix.criteria(), display, messages, locale));
 		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("m", matrix);
-		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
+		model.addAttribute("view", UnitGroups.view(view));
+		Paging.viewLinks(model, request);
+		if (aggregate) {
+			model.addAttribute("aggregate", MatrixAggregate.of(matrix, groups));
+			model.addAttribute("shown", List.of());
+		}
+		else {
+			Paging paging = Paging.of(page, UnitGroups.DETAIL_LIMIT, matrix.rows().size(), request);
+			model.addAttribute("paging", paging);
+			model.addAttribute("shown", paging.of(matrix.rows()));
+		}
+		model.addAttribute("endedIn", YearUnits.endedIn(ofYear, year));
 		model.addAttribute("q", matrix.query());
 		model.addAttribute("lowerSets", source.lowerSets(root));
 		model.addAttribute("scheme", source.thresholdScheme(set));

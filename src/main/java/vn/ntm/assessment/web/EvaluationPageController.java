@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -293,20 +294,41 @@ class EvaluationPageController {
 		return years;
 	}
 
-	/** Every unit below a parent that the set applies to, most criteria met first. */
+	/**
+	 * Every unit below a parent that the set applies to, most criteria met first, or
+	 * above {@link UnitGroups#DETAIL_LIMIT} units the units directly below with their
+	 * counts ({@code view} as on the matrix); the list {@link UnitGroups#DETAIL_LIMIT} a
+	 * page.
+	 */
 	@ReadOnlyPage
 	@GetMapping("/units/{id}/evaluations/within")
 	String within(@PathVariable long id, @RequestParam long set, @RequestParam int year,
-			@RequestParam(defaultValue = "false") boolean atRiskOnly, Model model) {
+			@RequestParam(defaultValue = "false") boolean atRiskOnly,
+			@RequestParam(required = false) @Nullable String view,
+			@RequestParam(required = false) @Nullable Integer page, HttpServletRequest request, Model model) {
 		List<UnitEvaluation> all = AssessmentApiController.sorted(assessments.evaluateWithin(id, set, year));
+		List<UnitRef> ofYear = units.unitsOfYear(id, year);
+		UnitGroups groups = UnitGroups.of(id, ofYear);
 		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("atRiskOnly", atRiskOnly);
-		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
-		model.addAttribute("rows",
-				all.stream().filter(u -> !atRiskOnly || u.evaluation().revocation().atRiskOrRevoke()).toList());
+		model.addAttribute("endedIn", YearUnits.endedIn(ofYear, year));
+		model.addAttribute("view", UnitGroups.view(view));
+		Paging.viewLinks(model, request);
+		List<UnitEvaluation> rows = all.stream()
+			.filter(u -> !atRiskOnly || u.evaluation().revocation().atRiskOrRevoke())
+			.toList();
+		if (groups.aggregates(view, all.stream().map(UnitEvaluation::unitId).toList())) {
+			model.addAttribute("aggregate", WithinAggregate.of(all, groups, atRiskOnly));
+			model.addAttribute("rows", List.of());
+		}
+		else {
+			Paging paging = Paging.of(page, UnitGroups.DETAIL_LIMIT, rows.size(), request);
+			model.addAttribute("paging", paging);
+			model.addAttribute("rows", paging.of(rows));
+		}
 		model.addAttribute("total", all.size());
 		model.addAttribute("entered", all.stream().filter(u -> u.assessmentId() != null).count());
 		model.addAttribute("qualifying",

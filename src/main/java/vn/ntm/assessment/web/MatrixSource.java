@@ -48,6 +48,14 @@ class MatrixSource {
 	}
 
 	EvaluationMatrix build(long rootId, long setId, int year, MatrixQuery query) {
+		return build(rootId, setId, year, query, null);
+	}
+
+	/**
+	 * The matrix, with the units of the year when the caller has read them already (one
+	 * recursive query fewer).
+	 */
+	EvaluationMatrix build(long rootId, long setId, int year, MatrixQuery query, @Nullable List<UnitRef> unitsOfYear) {
 		List<UnitEvaluation> within = assessments.evaluateWithin(rootId, setId, year);
 		// titles held by each unit on its own last day in the year
 		Map<Long, Set<String>> held = new java.util.HashMap<>();
@@ -56,7 +64,7 @@ class MatrixSource {
 			within.forEach(u -> shown.add(u.unitId()));
 			Map<LocalDate, List<Long>> byDay = new java.util.LinkedHashMap<>();
 			LocalDate last = LocalDate.of(year, 12, 31);
-			for (UnitRef unit : units.unitsOfYear(rootId, year)) {
+			for (UnitRef unit : unitsOfYear != null ? unitsOfYear : units.unitsOfYear(rootId, year)) {
 				if (shown.contains(unit.id())) {
 					LocalDate day = unit.validTo() == null || unit.validTo().isAfter(last) ? last : unit.validTo();
 					byDay.computeIfAbsent(day, d -> new java.util.ArrayList<>()).add(unit.id());

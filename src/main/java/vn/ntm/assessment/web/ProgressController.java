@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -21,6 +22,7 @@ import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetSummary;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
 import vn.ntm.shared.VnFormat;
 import vn.ntm.shared.VnText;
 
@@ -63,16 +65,37 @@ class ProgressController {
 				VnFormat.today(), status);
 	}
 
+	/**
+	 * The page: above {@link UnitGroups#DETAIL_LIMIT} units, the units directly below
+	 * with their units per state ({@code view} as on the matrix); else the units, longest
+	 * waiting first, {@link UnitGroups#DETAIL_LIMIT} a page.
+	 */
 	@GetMapping("/units/{id}/assessments/progress")
 	String page(@PathVariable long id, @RequestParam long set, @RequestParam int year,
-			@RequestParam(required = false) @Nullable String status, Model model) {
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String view,
+			@RequestParam(required = false) @Nullable Integer page, HttpServletRequest request, Model model) {
 		ProgressReport report = report(id, set, year, status);
+		List<UnitRef> ofYear = units.unitsOfYear(id, year);
+		UnitGroups groups = UnitGroups.of(id, ofYear);
+		boolean aggregate = groups.aggregates(view, report.all().stream().map(ProgressReport.Row::unitId).toList());
 		UnitDetails root = units.details(id, units.lastDayIn(id, year));
 		model.addAttribute("root", root);
 		model.addAttribute("set", catalog.summary(set));
 		model.addAttribute("year", year);
 		model.addAttribute("p", report);
-		model.addAttribute("endedIn", YearUnits.endedIn(units, id, year));
+		model.addAttribute("view", UnitGroups.view(view));
+		Paging.viewLinks(model, request);
+		if (aggregate) {
+			model.addAttribute("aggregate", ProgressAggregate.of(report, groups));
+			model.addAttribute("shown", List.of());
+		}
+		else {
+			Paging paging = Paging.of(page, UnitGroups.DETAIL_LIMIT, report.rows().size(), request);
+			model.addAttribute("paging", paging);
+			model.addAttribute("shown", paging.of(report.rows()));
+		}
+		model.addAttribute("endedIn", YearUnits.endedIn(ofYear, year));
 		model.addAttribute("lowerSets", sets.lowerSets(root));
 		model.addAttribute("states", ProgressReport.STATES);
 		return "assessment/progress";

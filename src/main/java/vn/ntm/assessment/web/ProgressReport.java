@@ -29,11 +29,13 @@ import vn.ntm.shared.VnFormat;
  * when and for how many days, whom it waits for, the criteria not yet checked and those
  * returned with their reasons; totals per status; longest waiting first.
  *
+ * @param rows the units in the state asked for, longest waiting first
  * @param totals units per state (before the filter), in the order of the path
  * @param state the state filter, if any
+ * @param all every unit, whatever its state, in the order of the units of the year
  */
-record ProgressReport(long rootId, LocalDate today, List<Row> rows, Map<String, Integer> totals,
-		@Nullable String state) {
+record ProgressReport(long rootId, LocalDate today, List<Row> rows, Map<String, Integer> totals, @Nullable String state,
+		List<Row> all) {
 
 	/** The state of a unit without an assessment for the set and year. */
 	static final String NOT_OPENED = "NONE";
@@ -105,7 +107,7 @@ record ProgressReport(long rootId, LocalDate today, List<Row> rows, Map<String, 
 				.reversed()
 				.thenComparing(Row::label, collator))
 			.toList();
-		return new ProgressReport(rootId, today, rows, totals, wanted);
+		return new ProgressReport(rootId, today, rows, totals, wanted, List.copyOf(all));
 	}
 
 	private static Row row(UnitEvaluation unit, @Nullable ProgressState state, List<String> criteria, LocalDate today) {

@@ -59,14 +59,18 @@ class ViewsApiController {
 	/**
 	 * The progress of submissions and appraisals of the units below a parent;
 	 * {@code status} keeps one state ({@code NONE} for units without an assessment).
+	 * Paged as the matrix ({@code page}, {@code size}).
 	 */
 	@GetMapping("/units/{id}/assessments/progress")
 	ProgressJson progress(@PathVariable long id, @RequestParam long set, @RequestParam int year,
-			@RequestParam(required = false) @Nullable String status, Locale locale) {
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, Locale locale) {
 		ProgressReport report = progress.report(id, set, year, status);
+		Paging paging = Paging.of(page, AssessmentApiController.pageSize(size), report.rows().size(), null);
 		return new ProgressJson(id, EvaluationJson.SetJson.of(catalog.summary(set)), year, report.today(),
-				report.state(), report.totals(),
-				report.rows()
+				report.state(), report.totals(), report.rows().size(), paging.page(), paging.pages(), paging.size(),
+				paging.of(report.rows())
 					.stream()
 					.map(r -> new ProgressRowJson(r.unitId(), r.label(), r.assessmentId(), r.state(),
 							messages.getMessage(r.stateKey(), null, locale), r.since(), r.days(), r.waiting().name(),
@@ -79,8 +83,12 @@ class ViewsApiController {
 					.toList());
 	}
 
+	/**
+	 * {@code rowCount} rows in all, {@code rows} those of {@code page} (from 1) of
+	 * {@code pageSize}.
+	 */
 	record ProgressJson(long rootId, EvaluationJson.SetJson set, int year, LocalDate today, @Nullable String status,
-			Map<String, Integer> totals, List<ProgressRowJson> rows) {
+			Map<String, Integer> totals, int rowCount, int page, int pages, int pageSize, List<ProgressRowJson> rows) {
 	}
 
 	record ProgressRowJson(long unitId, String label, @Nullable Long assessmentId, String status, String statusText,

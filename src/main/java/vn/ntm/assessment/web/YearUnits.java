@@ -2,6 +2,7 @@ package vn.ntm.assessment.web;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import vn.ntm.orgunit.UnitManagement;
@@ -17,9 +18,14 @@ final class YearUnits {
 	}
 
 	static Map<Long, LocalDate> endedIn(UnitManagement units, long rootId, int year) {
+		return endedIn(units.unitsOfYear(rootId, year), year);
+	}
+
+	/** The same from the units of the year read already. */
+	static Map<Long, LocalDate> endedIn(List<UnitRef> unitsOfYear, int year) {
 		Map<Long, LocalDate> ended = new HashMap<>();
 		LocalDate last = LocalDate.of(year, 12, 31);
-		for (UnitRef unit : units.unitsOfYear(rootId, year)) {
+		for (UnitRef unit : unitsOfYear) {
 			if (unit.validTo() != null && !unit.validTo().isAfter(last) && unit.validTo().getYear() == year) {
 				ended.put(unit.id(), unit.validTo());
 			}
