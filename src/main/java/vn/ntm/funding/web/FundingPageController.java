@@ -45,18 +45,15 @@ class FundingPageController {
 
 	private final FundingAlerts alerts;
 
-	private final vn.ntm.funding.FundingImports imports;
-
 	private final UnitManagement units;
 
 	private final FormFlow flow;
 
 	private final MessageSource messages;
 
-	FundingPageController(FundingManagement funding, FundingAlerts alerts, vn.ntm.funding.FundingImports imports,
+	FundingPageController(FundingManagement funding, FundingAlerts alerts,
 			UnitManagement units, FormFlow flow, MessageSource messages) {
 		this.funding = funding;
-		this.imports = imports;
 		this.alerts = alerts;
 		this.units = units;
 		this.flow = flow;
@@ -154,22 +151,6 @@ class FundingPageController {
 		model.addAttribute("at", asOf);
 		model.addAttribute("mu", MoneyUnit.TRIEU);
 		return "funding/work";
-	}
-
-	@PostMapping("/funding/units/{id}/import")
-	String importDisbursements(@PathVariable long id,
-			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model,
-			RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws IOException {
-		try {
-			int rows = imports.importDisbursements(id, file.getBytes());
-			redirect.addFlashAttribute("imported", rows);
-			return FormFlow.saved(redirect, "/funding/units/" + id + "/works");
-		}
-		catch (BusinessRuleException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			flow.error(model, ex, locale);
-			return works(id, null, model);
-		}
 	}
 
 	@GetMapping("/funding/provinces/{id}/ranking")
