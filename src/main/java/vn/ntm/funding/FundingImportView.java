@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status QUEUED (waiting for the job facility), CHECKING (reading and checking
  * rows; see {@code processedRows}), SAVING (every row in one transaction), DONE (all
- * saved), REJECTED (nothing saved; see {@code problems}), FAILED (could not run;
- * nothing saved) or INTERRUPTED (cut short by a restart: nothing saved, may be started
- * again with the same file)
- * @param totalRows the rows of the file and {@code processedRows} those checked, from
- * the run
+ * saved), REJECTED (nothing saved; see {@code problems}), FAILED (could not run; nothing
+ * saved) or INTERRUPTED (cut short by a restart: nothing saved, may be started again with
+ * the same file)
+ * @param totalRows the rows of the file and {@code processedRows} those checked, from the
+ * run
  * @param problems each problem with its place, in the reader's language
  */
 public record FundingImportView(UUID id, long unitId, String fileName, String status, int totalRows, int processedRows,

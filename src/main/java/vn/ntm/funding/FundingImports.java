@@ -18,8 +18,8 @@ public interface FundingImports {
 	 * Starts importing a workbook of the template ({@link #writeTemplate}): capital plans
 	 * and their changes, works, allocations and disbursements, for units the user may
 	 * change (found by code or by name without diacritics). The file is checked and saved
-	 * as a tracked run of the job facility (kind {@code funding-import}), all or
-	 * nothing; poll {@link #importJob(UUID)}.
+	 * as a tracked run of the job facility (kind {@code funding-import}), all or nothing;
+	 * poll {@link #importJob(UUID)}.
 	 */
 	UUID startImport(long unitId, String fileName, byte[] xlsx);
 

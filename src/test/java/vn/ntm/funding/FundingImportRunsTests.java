@@ -119,8 +119,9 @@ class FundingImportRunsTests {
 		UnitRef commune = data.commune("502", "Xã Lượt Chạy");
 		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.AFTER_REFORM, commune.code());
 		byte[] file = new FundingImportTests.Book()
-			.sheet("Kế hoạch vốn", FundingImportTests.PLAN_HEADERS, new Object[] { commune.code(), 2025, "NST",
-					"Giao vốn", "Một nghìn", "15/QĐ-UBND", "15/01/2025", null, null, null, null, null })
+			.sheet("Kế hoạch vốn", FundingImportTests.PLAN_HEADERS,
+					new Object[] { commune.code(), 2025, "NST", "Giao vốn", "Một nghìn", "15/QĐ-UBND", "15/01/2025",
+							null, null, null, null, null })
 			.bytes();
 		UUID id = SystemTask.callAs(officer.username(), () -> imports.startImport(commune.id(), "sai.xlsx", file));
 		await().atMost(Duration.ofSeconds(60))
@@ -151,7 +152,9 @@ class FundingImportRunsTests {
 			.single();
 	}
 
-	/** An import whose run was RUNNING, checking its file, when the application stopped. */
+	/**
+	 * An import whose run was RUNNING, checking its file, when the application stopped.
+	 */
 	private UUID cutShort(UnitRef commune, UserView owner, byte[] file) {
 		UUID id = UUID.randomUUID();
 		UUID run = UUID.randomUUID();

@@ -433,8 +433,7 @@ class FundingTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		job = java.util.UUID
-			.fromString(started.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
+		job = java.util.UUID.fromString(started.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
 		assertThat(importFinished(job, s.officer())).isEqualTo("DONE");
 		mvc.perform(get("/api/v1/funding/imports/{id}", job).with(user(s.officer().username())))
 			.andExpect(status().isOk())

@@ -38,14 +38,14 @@ import vn.ntm.shared.NotFoundException;
 
 /**
  * Funding imports as tracked runs of the application's job facility ({@link JobRuns},
- * kind {@value #KIND}): an upload is recorded ({@code funding_import_job}) with its run in
- * one transaction, the file waiting in the run; the run reads and checks the file as its
- * author (the same scope and rights as in the request) and reports its progress, and the
- * import saves every row in one transaction or none. The import's row keeps what it means
- * (phase, problems, counts saved, recorded with the rows); how far it got and whether a
- * restart cut it short come from the run. An interrupted import saved nothing and may be
- * started again with the same file. The disbursement-only upload is a run of the same
- * import that reads only the disbursements.
+ * kind {@value #KIND}): an upload is recorded ({@code funding_import_job}) with its run
+ * in one transaction, the file waiting in the run; the run reads and checks the file as
+ * its author (the same scope and rights as in the request) and reports its progress, and
+ * the import saves every row in one transaction or none. The import's row keeps what it
+ * means (phase, problems, counts saved, recorded with the rows); how far it got and
+ * whether a restart cut it short come from the run. An interrupted import saved nothing
+ * and may be started again with the same file. The disbursement-only upload is a run of
+ * the same import that reads only the disbursements.
  */
 @Service
 class FundingImportJobs implements FundingImports, TrackedJob {
@@ -190,7 +190,8 @@ class FundingImportJobs implements FundingImports, TrackedJob {
 
 							@Override
 							public void saved(WorkbookImport.Outcome saved) {
-								// in the saving transaction: recorded DONE with the rows or
+								// in the saving transaction: recorded DONE with the rows
+								// or
 								// not at all
 								finish(id, "DONE", saved);
 							}
@@ -203,13 +204,14 @@ class FundingImportJobs implements FundingImports, TrackedJob {
 			catch (RuntimeException ex) {
 				if (ex instanceof LocalizedFailure failure) {
 					log.info("Funding import {} refused: {}", id, failure.messageKey());
-					WorkbookImport.Outcome refused = WorkbookImport.Outcome
-						.rejected(List.of(new Issue("", 0, "", failure.messageKey(), Arrays.asList(failure.arguments()))));
+					WorkbookImport.Outcome refused = WorkbookImport.Outcome.rejected(
+							List.of(new Issue("", 0, "", failure.messageKey(), Arrays.asList(failure.arguments()))));
 					finish(id, "REJECTED", refused);
 					return summary(refused, run.locale());
 				}
 				log.error("Funding import {} failed", id, ex);
-				finish(id, "FAILED", WorkbookImport.Outcome.rejected(List.of(Issue.of("", 0, "", "funding.import.failed"))));
+				finish(id, "FAILED",
+						WorkbookImport.Outcome.rejected(List.of(Issue.of("", 0, "", "funding.import.failed"))));
 				throw ex;
 			}
 		});
@@ -220,8 +222,9 @@ class FundingImportJobs implements FundingImports, TrackedJob {
 			return LocalizedMessages.get(messages, "funding.imports.rejected",
 					new Object[] { outcome.problems().size() }, locale);
 		}
-		return LocalizedMessages.get(messages, "funding.imports.done", new Object[] { outcome.plans(),
-				outcome.works(), outcome.allocations(), outcome.disbursements() }, locale);
+		return LocalizedMessages.get(messages, "funding.imports.done",
+				new Object[] { outcome.plans(), outcome.works(), outcome.allocations(), outcome.disbursements() },
+				locale);
 	}
 
 	private record Waiting(long unitId, String fileName, boolean disbursementsOnly) {
@@ -320,9 +323,9 @@ class FundingImportJobs implements FundingImports, TrackedJob {
 				stored.createdAt(), finishedAt);
 	}
 
-	private record Stored(long unitId, String fileName, String status, @Nullable String problems, int plans,
-			int works, int allocations, int disbursements, String createdBy, Instant createdAt,
-			@Nullable Instant finishedAt, @Nullable UUID runId) {
+	private record Stored(long unitId, String fileName, String status, @Nullable String problems, int plans, int works,
+			int allocations, int disbursements, String createdBy, Instant createdAt, @Nullable Instant finishedAt,
+			@Nullable UUID runId) {
 	}
 
 	/** "Kế hoạch vốn — Dòng 7, cột 'Nguồn vốn': …" in the reader's language. */

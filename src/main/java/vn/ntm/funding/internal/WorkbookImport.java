@@ -79,8 +79,8 @@ class WorkbookImport {
 
 	/**
 	 * Told the number of rows, then how many are checked, then that saving starts, then
-	 * what was saved (inside the saving transaction, so that it is recorded with the
-	 * rows or not at all).
+	 * what was saved (inside the saving transaction, so that it is recorded with the rows
+	 * or not at all).
 	 */
 	interface Progress {
 

@@ -12,21 +12,18 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ntm.funding.FundingAlert;
 import vn.ntm.funding.FundingAlerts;
 import vn.ntm.funding.FundingManagement;
 import vn.ntm.funding.FundingViews;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
-import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Money;
 import vn.ntm.shared.MoneyUnit;
 import vn.ntm.shared.VnFormat;
@@ -51,8 +48,8 @@ class FundingPageController {
 
 	private final MessageSource messages;
 
-	FundingPageController(FundingManagement funding, FundingAlerts alerts,
-			UnitManagement units, FormFlow flow, MessageSource messages) {
+	FundingPageController(FundingManagement funding, FundingAlerts alerts, UnitManagement units, FormFlow flow,
+			MessageSource messages) {
 		this.funding = funding;
 		this.alerts = alerts;
 		this.units = units;
