@@ -7,13 +7,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An import of capital plans, works, allocations and disbursements from .xlsx, as its job
- * has got with it.
+ * An import of capital plans, works, allocations and disbursements from .xlsx, as its
+ * tracked run has got with it.
  *
  * @param status QUEUED (waiting for the job facility), CHECKING (reading and checking
  * rows; see {@code processedRows}), SAVING (every row in one transaction), DONE (all
- * saved), REJECTED (nothing saved; see {@code problems}) or FAILED (could not run;
- * nothing saved)
+ * saved), REJECTED (nothing saved; see {@code problems}), FAILED (could not run; nothing
+ * saved) or INTERRUPTED (cut short by a restart: nothing saved, may be started again with
+ * the same file)
+ * @param totalRows the rows of the file and {@code processedRows} those checked, from the
+ * run
  * @param problems each problem with its place, in the reader's language
  */
 public record FundingImportView(UUID id, long unitId, String fileName, String status, int totalRows, int processedRows,
@@ -22,16 +25,22 @@ public record FundingImportView(UUID id, long unitId, String fileName, String st
 
 	public boolean finished() {
 		return switch (status) {
-			case "DONE", "REJECTED", "FAILED" -> true;
+			case "DONE", "REJECTED", "FAILED", "INTERRUPTED" -> true;
 			default -> false;
 		};
 	}
 
+	public boolean interrupted() {
+		return "INTERRUPTED".equals(status);
+	}
+
+	/** 100 only once saved; a failed or interrupted import never shows a full bar. */
 	public int percent() {
-		if (finished()) {
+		if ("DONE".equals(status)) {
 			return 100;
 		}
-		return totalRows == 0 ? 0 : Math.min(100, processedRows * 100 / totalRows);
+		int checked = totalRows == 0 ? 0 : Math.min(100, processedRows * 100 / totalRows);
+		return "REJECTED".equals(status) ? checked : Math.min(99, checked);
 	}
 
 	/**

@@ -7,22 +7,31 @@ import java.util.UUID;
 public interface FundingImports {
 
 	/**
-	 * Records the disbursements of an .xlsx (columns: project code, date, capital year,
-	 * source code, amount in triệu đồng, note) for works of the unit and below, all or
-	 * nothing: refused with every problem and its row. Returns the rows recorded.
+	 * Starts importing only the disbursements of an .xlsx: the sheet "Giải ngân" of the
+	 * template, or else the first sheet (columns: project code, date, capital year,
+	 * source code or name, amount, note). The same tracked run as {@link #startImport}:
+	 * all or nothing, every problem with its row; poll {@link #importJob(UUID)}.
 	 */
-	int importDisbursements(long unitId, byte[] xlsx);
+	UUID startDisbursementImport(long unitId, String fileName, byte[] xlsx);
 
 	/**
 	 * Starts importing a workbook of the template ({@link #writeTemplate}): capital plans
 	 * and their changes, works, allocations and disbursements, for units the user may
 	 * change (found by code or by name without diacritics). The file is checked and saved
-	 * on the job facility, all or nothing; poll {@link #importJob(UUID)}.
+	 * as a tracked run of the job facility (kind {@code funding-import}), all or nothing;
+	 * poll {@link #importJob(UUID)}.
 	 */
 	UUID startImport(long unitId, String fileName, byte[] xlsx);
 
-	/** The import as its job has got with it; only its author (or an administrator). */
+	/** The import as its run has got with it; only its author (or an administrator). */
 	FundingImportView importJob(UUID id);
+
+	/**
+	 * Starts again, with the same file, an import that a restart interrupted (nothing of
+	 * it was saved); refused when it was not interrupted. Only its author (or an
+	 * administrator).
+	 */
+	void restartImport(UUID id);
 
 	/**
 	 * The template: a notes sheet (columns, kinds, the sources and the user's units) and

@@ -364,6 +364,11 @@ class FundingTests {
 		}
 	}
 
+	/**
+	 * The disbursement-only file (first sheet, "Mã nguồn vốn") is a run of the funding
+	 * import: started through the API (202) or the form (to the import's page), all or
+	 * nothing, each problem with its row.
+	 */
 	@Test
 	void disbursementsImportFromXlsxAllOrNothing() throws Exception {
 		String code = TestData.unique("KT-");
@@ -371,13 +376,24 @@ class FundingTests {
 		byte[] bad = workbook(new Object[] { code, "10/05/2024", 2024, "NST", "60,5", "đợt 1" },
 				new Object[] { code, "11/05/2024", 2024, "NST", 40, "đợt 2 vượt vốn" },
 				new Object[] { "KHONG-CO", "31/02/2024", "hai", "ABC", "-1", "" });
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.multipart("/api/v1/funding/units/{id}/disbursements.xlsx", s.commune().id())
-			.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
-					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad))
-			.with(user(s.officer().username()))
-			.with(csrf()))
-			.andExpect(status().isUnprocessableContent())
+		String started = mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/api/v1/funding/units/{id}/disbursements.xlsx", s.commune().id())
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
+						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad))
+				.with(user(s.officer().username()))
+				.with(csrf()))
+			.andExpect(status().isAccepted())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Location", org.hamcrest.Matchers.startsWith("/api/v1/funding/imports/")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.UUID job = java.util.UUID
+			.fromString(started.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
+		assertThat(importFinished(job, s.officer())).isEqualTo("REJECTED");
+		mvc.perform(get("/api/v1/funding/imports/{id}", job).with(user(s.officer().username())))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Dòng 4")))
 			.andExpect(content().string(containsString("KHONG-CO")));
 		assertThat(payments(s.workId())).isZero();
@@ -385,27 +401,62 @@ class FundingTests {
 		// its row is named
 		byte[] over = workbook(new Object[] { code, "10/05/2024", 2024, "NST", "60,5", "đợt 1" },
 				new Object[] { code, "11/05/2024", 2024, "NST", 40, "đợt 2 vượt vốn" });
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.multipart("/funding/units/{id}/import", s.commune().id())
-			.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
-					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", over))
-			.with(user(s.officer().username()))
-			.with(csrf()))
-			.andExpect(status().isUnprocessableContent())
+		String page = mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/funding/units/{id}/import", s.commune().id())
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
+						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", over))
+				.with(user(s.officer().username()))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(page).startsWith("/funding/imports/");
+		job = java.util.UUID.fromString(page.substring("/funding/imports/".length()));
+		assertThat(importFinished(job, s.officer())).isEqualTo("REJECTED");
+		mvc.perform(get(page).with(user(s.officer().username())))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Dòng 3")))
 			.andExpect(content().string(containsString("chỉ còn 39,5 triệu đồng")));
 		assertThat(payments(s.workId())).isZero();
 		byte[] good = workbook(new Object[] { code, "10/05/2024", 2024, "NST", "60,5", "đợt 1" },
 				new Object[] { code, "11/05/2024", 2024, "NST", 39.5, "đợt 2" });
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.multipart("/api/v1/funding/units/{id}/disbursements.xlsx", s.commune().id())
-			.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
-					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", good))
-			.with(user(s.officer().username()))
-			.with(csrf())).andExpect(status().isCreated());
+		started = mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/api/v1/funding/units/{id}/disbursements.xlsx", s.commune().id())
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "giai-ngan.xlsx",
+						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", good))
+				.with(user(s.officer().username()))
+				.with(csrf()))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		job = java.util.UUID.fromString(started.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
+		assertThat(importFinished(job, s.officer())).isEqualTo("DONE");
+		mvc.perform(get("/api/v1/funding/imports/{id}", job).with(user(s.officer().username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"disbursements\":2")));
 		assertThat(payments(s.workId())).isEqualTo(2);
 		assertThat(SystemTask.call(() -> funding.work(s.workId(), LocalDate.of(2024, 6, 1))).work().disbursed())
 			.isEqualTo(tr("100"));
+		// the works page leads to the import page, not to a form of its own
+		mvc.perform(get("/funding/units/{id}/works", s.commune().id()).with(user(s.officer().username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/funding/units/" + s.commune().id() + "/imports")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("import-form"))));
 	}
+
+	/** Waits for an import's run to finish; its status. */
+	String importFinished(java.util.UUID job, UserView user) {
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> SystemTask.callAs(user.username(), () -> imports.importJob(job)).finished());
+		return SystemTask.callAs(user.username(), () -> imports.importJob(job)).status();
+	}
+
+	@Autowired
+	FundingImports imports;
 
 }

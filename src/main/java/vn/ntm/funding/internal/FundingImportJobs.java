@@ -16,9 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -26,26 +23,32 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.funding.FundingImportView;
 import vn.ntm.funding.FundingImports;
 import vn.ntm.funding.internal.ImportSheets.Issue;
-import vn.ntm.platform.jobs.JobHandler;
-import vn.ntm.platform.jobs.Jobs;
+import vn.ntm.platform.jobs.JobRunState;
+import vn.ntm.platform.jobs.JobRunView;
+import vn.ntm.platform.jobs.JobRuns;
+import vn.ntm.platform.jobs.TrackedJob;
 import vn.ntm.security.AccessPolicy;
 import vn.ntm.security.AccessRefused;
 import vn.ntm.security.CurrentUser;
+import vn.ntm.security.SystemTask;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.LocalizedFailure;
 import vn.ntm.shared.LocalizedMessages;
 import vn.ntm.shared.NotFoundException;
 
 /**
- * Funding imports on the application's job facility: an upload is stored as a job
- * ({@code funding_import_job}) and scheduled in the same transaction; the job reads and
- * checks the file as its author (the same scope and rights as in the request), commits
- * its progress row by row so that the page can poll it, and saves every row in one
- * transaction or none. A job cut short by a restart is run again by the scheduler from
- * the start: nothing of it had been saved.
+ * Funding imports as tracked runs of the application's job facility ({@link JobRuns},
+ * kind {@value #KIND}): an upload is recorded ({@code funding_import_job}) with its run
+ * in one transaction, the file waiting in the run; the run reads and checks the file as
+ * its author (the same scope and rights as in the request) and reports its progress, and
+ * the import saves every row in one transaction or none. The import's row keeps what it
+ * means (phase, problems, counts saved, recorded with the rows); how far it got and
+ * whether a restart cut it short come from the run. An interrupted import saved nothing
+ * and may be started again with the same file. The disbursement-only upload is a run of
+ * the same import that reads only the disbursements.
  */
 @Service
-class FundingImportJobs implements FundingImports, JobHandler {
+class FundingImportJobs implements FundingImports, TrackedJob {
 
 	static final String KIND = "funding-import";
 
@@ -59,8 +62,6 @@ class FundingImportJobs implements FundingImports, JobHandler {
 
 	private final JdbcClient jdbc;
 
-	private final DisbursementImport disbursements;
-
 	private final WorkbookImport workbooks;
 
 	private final ImportTemplate template;
@@ -69,7 +70,7 @@ class FundingImportJobs implements FundingImports, JobHandler {
 
 	private final AccessPolicy access;
 
-	private final Jobs jobs;
+	private final JobRuns runs;
 
 	private final JsonMapper json;
 
@@ -77,24 +78,17 @@ class FundingImportJobs implements FundingImports, JobHandler {
 
 	private final Clock clock;
 
-	FundingImportJobs(JdbcClient jdbc, DisbursementImport disbursements, WorkbookImport workbooks,
-			ImportTemplate template, FundingService service, AccessPolicy access, Jobs jobs, JsonMapper json,
-			MessageSource messages, Clock clock) {
+	FundingImportJobs(JdbcClient jdbc, WorkbookImport workbooks, ImportTemplate template, FundingService service,
+			AccessPolicy access, JobRuns runs, JsonMapper json, MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
-		this.disbursements = disbursements;
 		this.workbooks = workbooks;
 		this.template = template;
 		this.service = service;
 		this.access = access;
-		this.jobs = jobs;
+		this.runs = runs;
 		this.json = json;
 		this.messages = messages;
 		this.clock = clock;
-	}
-
-	@Override
-	public int importDisbursements(long unitId, byte[] xlsx) {
-		return disbursements.importDisbursements(unitId, xlsx);
 	}
 
 	@Override
@@ -106,6 +100,16 @@ class FundingImportJobs implements FundingImports, JobHandler {
 	@Override
 	@Transactional
 	public UUID startImport(long unitId, String fileName, byte[] xlsx) {
+		return start(unitId, fileName, xlsx, false);
+	}
+
+	@Override
+	@Transactional
+	public UUID startDisbursementImport(long unitId, String fileName, byte[] xlsx) {
+		return start(unitId, fileName, xlsx, true);
+	}
+
+	private UUID start(long unitId, String fileName, byte[] xlsx, boolean disbursementsOnly) {
 		service.requireEdit(unitId);
 		if (xlsx.length == 0) {
 			throw new BusinessRuleException("funding.import.noFile");
@@ -114,93 +118,116 @@ class FundingImportJobs implements FundingImports, JobHandler {
 			throw new BusinessRuleException("funding.import.tooLarge", MAX_BYTES / 1024 / 1024);
 		}
 		UUID id = UUID.randomUUID();
+		String name = fileName.isBlank() ? "tep.xlsx" : fileName;
+		String owner = access.current().username();
 		jdbc.sql("""
-				insert into funding_import_job (id, unit_id, file_name, status, content, created_by)
-				values (:id, :unit, :name, 'QUEUED', :content, :by)
+				insert into funding_import_job (id, unit_id, file_name, status, disbursements_only, created_by)
+				values (:id, :unit, :name, 'QUEUED', :only, :by)
 				""")
 			.param("id", id)
 			.param("unit", unitId)
-			.param("name", fileName.isBlank() ? "tep.xlsx" : fileName)
-			.param("content", xlsx)
-			.param("by", access.current().username())
+			.param("name", name)
+			.param("only", disbursementsOnly)
+			.param("by", owner)
 			.update();
-		// joins this transaction: the job exists only if the upload is stored
-		jobs.runOnce(KIND, id.toString(), Instant.now(), id.toString());
+		// joins this transaction: the run exists only if the import is recorded
+		UUID run = runs.start(KIND, owner, unitId, name, xlsx, id.toString());
+		jdbc.sql("update funding_import_job set run_id = :run where id = :id")
+			.param("run", run)
+			.param("id", id)
+			.update();
 		return id;
 	}
 
 	@Override
-	public String name() {
+	public String kind() {
 		return KIND;
 	}
 
 	/**
-	 * The job: runs as the author of the upload, never throws (a failure is its state).
+	 * The run: as the author of the upload, in their language. A file refused (its
+	 * problems, or unreadable) ends the run done with the import REJECTED; anything else
+	 * that goes wrong marks the import FAILED and fails the run. Nothing is saved unless
+	 * every row is.
 	 */
 	@Override
-	public void run(String key, String data) {
-		UUID id = UUID.fromString(data);
+	public @Nullable String run(Run run) {
+		UUID id = UUID.fromString(run.data());
 		Waiting job = jdbc.sql("""
-				select unit_id, file_name, created_by, content from funding_import_job
+				select unit_id, file_name, disbursements_only from funding_import_job
 				where id = :id and status in ('QUEUED', 'CHECKING', 'SAVING')
 				""")
 			.param("id", id)
-			.query((rs, n) -> new Waiting(rs.getLong("unit_id"), rs.getString("file_name"), rs.getString("created_by"),
-					rs.getBytes("content")))
+			.query((rs, n) -> new Waiting(rs.getLong("unit_id"), rs.getString("file_name"),
+					rs.getBoolean("disbursements_only")))
 			.optional()
 			.orElse(null);
-		if (job == null || job.content() == null) {
-			return;
+		if (job == null) {
+			return null;
 		}
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(job.author(), null, List.of()));
-		SecurityContextHolder.setContext(context);
-		try {
-			status(id, "CHECKING");
-			WorkbookImport.Outcome outcome = workbooks.run(job.unitId(), job.fileName(), job.content(),
-					new WorkbookImport.Progress() {
-						@Override
-						public void total(int rows) {
-							jdbc.sql("update funding_import_job set total_rows = :n, processed_rows = 0 where id = :id")
-								.param("n", rows)
-								.param("id", id)
-								.update();
-						}
+		byte[] content = run.payload() == null ? new byte[0] : run.payload();
+		return SystemTask.callAs(run.owner(), () -> {
+			try {
+				status(id, "CHECKING");
+				int[] total = { 0 };
+				WorkbookImport.Outcome outcome = workbooks.run(job.unitId(), job.fileName(), content,
+						job.disbursementsOnly(), new WorkbookImport.Progress() {
+							@Override
+							public void total(int rows) {
+								total[0] = rows;
+								runs.progress(run.id(), 0, rows);
+							}
 
-						@Override
-						public void checked(int rows) {
-							jdbc.sql("update funding_import_job set processed_rows = :n where id = :id")
-								.param("n", rows)
-								.param("id", id)
-								.update();
-						}
+							@Override
+							public void checked(int rows) {
+								runs.progress(run.id(), rows, total[0]);
+							}
 
-						@Override
-						public void saving() {
-							status(id, "SAVING");
-						}
-					});
-			finish(id, outcome.problems().isEmpty() ? "DONE" : "REJECTED", outcome);
-		}
-		catch (RuntimeException ex) {
-			if (ex instanceof LocalizedFailure failure) {
-				log.info("Funding import {} refused: {}", id, failure.messageKey());
-				finish(id, "REJECTED", WorkbookImport.Outcome
-					.rejected(List.of(new Issue("", 0, "", failure.messageKey(), Arrays.asList(failure.arguments())))));
+							@Override
+							public void saving() {
+								status(id, "SAVING");
+							}
+
+							@Override
+							public void saved(WorkbookImport.Outcome saved) {
+								// in the saving transaction: recorded DONE with the rows
+								// or
+								// not at all
+								finish(id, "DONE", saved);
+							}
+						});
+				if (!outcome.problems().isEmpty()) {
+					finish(id, "REJECTED", outcome);
+				}
+				return summary(outcome, run.locale());
 			}
-			else {
+			catch (RuntimeException ex) {
+				if (ex instanceof LocalizedFailure failure) {
+					log.info("Funding import {} refused: {}", id, failure.messageKey());
+					WorkbookImport.Outcome refused = WorkbookImport.Outcome.rejected(
+							List.of(new Issue("", 0, "", failure.messageKey(), Arrays.asList(failure.arguments()))));
+					finish(id, "REJECTED", refused);
+					return summary(refused, run.locale());
+				}
 				log.error("Funding import {} failed", id, ex);
 				finish(id, "FAILED",
 						WorkbookImport.Outcome.rejected(List.of(Issue.of("", 0, "", "funding.import.failed"))));
+				throw ex;
 			}
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		});
 	}
 
-	private record Waiting(long unitId, String fileName, String author, byte @Nullable [] content) {
+	private String summary(WorkbookImport.Outcome outcome, Locale locale) {
+		if (!outcome.problems().isEmpty()) {
+			return LocalizedMessages.get(messages, "funding.imports.rejected",
+					new Object[] { outcome.problems().size() }, locale);
+		}
+		return LocalizedMessages.get(messages, "funding.imports.done",
+				new Object[] { outcome.plans(), outcome.works(), outcome.allocations(), outcome.disbursements() },
+				locale);
+	}
+
+	private record Waiting(long unitId, String fileName, boolean disbursementsOnly) {
 	}
 
 	private void status(UUID id, String status) {
@@ -214,8 +241,7 @@ class FundingImportJobs implements FundingImports, JobHandler {
 		jdbc.sql("""
 				update funding_import_job set status = :status, problems = cast(:problems as jsonb),
 				    plans = :plans, works = :works, allocations = :allocations, disbursements = :disbursements,
-				    processed_rows = case when :status = 'DONE' then total_rows else processed_rows end,
-				    content = null, finished_at = :at
+				    finished_at = :at
 				where id = :id
 				""")
 			.param("status", status)
@@ -230,32 +256,76 @@ class FundingImportJobs implements FundingImports, JobHandler {
 	}
 
 	@Override
+	@Transactional
+	public void restartImport(UUID id) {
+		FundingImportView view = importJob(id);
+		UUID run = runOf(id);
+		if (!view.interrupted() || run == null) {
+			throw new BusinessRuleException("funding.import.notInterrupted");
+		}
+		status(id, "QUEUED");
+		if (!runs.restart(run)) {
+			throw new BusinessRuleException("funding.import.notInterrupted");
+		}
+	}
+
+	private @Nullable UUID runOf(UUID id) {
+		return jdbc.sql("select run_id from funding_import_job where id = :id")
+			.param("id", id)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * The import as its page shows it: what it means from its row, how far it got from
+	 * its run. One still working whose run a restart interrupted is INTERRUPTED (nothing
+	 * saved, may be started again); one whose run failed outside the import's own
+	 * handling is FAILED.
+	 */
+	@Override
 	public FundingImportView importJob(UUID id) {
 		Locale locale = LocaleContextHolder.getLocale();
-		FundingImportView view = jdbc.sql("""
-				select id, unit_id, file_name, status, total_rows, processed_rows, problems, plans, works, allocations,
-				    disbursements, created_by, created_at, finished_at
+		Stored stored = jdbc.sql("""
+				select unit_id, file_name, status, problems, plans, works, allocations, disbursements, created_by,
+				    created_at, finished_at, run_id
 				from funding_import_job where id = :id
 				""").param("id", id).query((rs, n) -> {
-			String problems = rs.getString("problems");
-			List<FundingImportView.ImportProblem> rendered = new ArrayList<>();
-			if (problems != null) {
-				for (Issue issue : json.readValue(problems, ISSUES)) {
-					rendered.add(render(issue, locale));
-				}
-			}
 			Timestamp finished = rs.getTimestamp("finished_at");
-			return new FundingImportView(id, rs.getLong("unit_id"), rs.getString("file_name"), rs.getString("status"),
-					rs.getInt("total_rows"), rs.getInt("processed_rows"), rendered, rs.getInt("plans"),
-					rs.getInt("works"), rs.getInt("allocations"), rs.getInt("disbursements"),
-					rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-					finished == null ? null : finished.toInstant());
+			return new Stored(rs.getLong("unit_id"), rs.getString("file_name"), rs.getString("status"),
+					rs.getString("problems"), rs.getInt("plans"), rs.getInt("works"), rs.getInt("allocations"),
+					rs.getInt("disbursements"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+					finished == null ? null : finished.toInstant(), rs.getObject("run_id", UUID.class));
 		}).optional().orElseThrow(() -> new NotFoundException("funding.import.notFound", id));
 		CurrentUser me = access.current();
-		if (!me.isAdmin() && !me.username().equalsIgnoreCase(view.createdBy())) {
+		if (!me.isAdmin() && !me.username().equalsIgnoreCase(stored.createdBy())) {
 			throw AccessRefused.because("funding.import.notYours");
 		}
-		return view;
+		JobRunView run = stored.runId() == null ? null : runs.find(stored.runId()).orElse(null);
+		String status = stored.status();
+		List<Issue> issues = stored.problems() == null ? List.of() : json.readValue(stored.problems(), ISSUES);
+		Instant finishedAt = stored.finishedAt();
+		boolean working = List.of("QUEUED", "CHECKING", "SAVING").contains(status);
+		if (working && run != null && (run.state() == JobRunState.INTERRUPTED || run.state() == JobRunState.FAILED)) {
+			boolean interrupted = run.state() == JobRunState.INTERRUPTED;
+			status = interrupted ? "INTERRUPTED" : "FAILED";
+			issues = interrupted ? List.of() : List.of(Issue.of("", 0, "", "funding.import.failed"));
+			finishedAt = run.finishedAt();
+		}
+		List<FundingImportView.ImportProblem> rendered = new ArrayList<>();
+		for (Issue issue : issues) {
+			rendered.add(render(issue, locale));
+		}
+		int total = run == null ? 0 : run.total();
+		int done = run == null ? 0 : run.done();
+		return new FundingImportView(id, stored.unitId(), stored.fileName(), status, total, done, rendered,
+				stored.plans(), stored.works(), stored.allocations(), stored.disbursements(), stored.createdBy(),
+				stored.createdAt(), finishedAt);
+	}
+
+	private record Stored(long unitId, String fileName, String status, @Nullable String problems, int plans, int works,
+			int allocations, int disbursements, String createdBy, Instant createdAt, @Nullable Instant finishedAt,
+			@Nullable UUID runId) {
 	}
 
 	/** "Kế hoạch vốn — Dòng 7, cột 'Nguồn vốn': …" in the reader's language. */

@@ -69,6 +69,12 @@ final class ImportSheets {
 
 	static final List<Spec> SPECS = List.of(PLANS, WORKS, ALLOCATIONS, DISBURSEMENTS);
 
+	/**
+	 * Headers read as a column of the template (diacritics aside): the disbursement-only
+	 * file names its source column "Mã nguồn vốn"; a source is found by code or name.
+	 */
+	private static final Map<String, String> ALIASES = Map.of(VnText.searchKey("Mã nguồn vốn"), "Nguồn vốn");
+
 	private static final Pattern BRACKETS = Pattern.compile("\\(([^)]*)\\)");
 
 	private ImportSheets() {
@@ -300,6 +306,18 @@ final class ImportSheets {
 	 * holds none of the template's sheets.
 	 */
 	static Book read(byte[] xlsx) {
+		return read(xlsx, SPECS);
+	}
+
+	/**
+	 * Reads only the disbursements of a workbook: its sheet "Giải ngân", or else its
+	 * first sheet (the disbursement-only file).
+	 */
+	static Book readDisbursements(byte[] xlsx) {
+		return read(xlsx, List.of(DISBURSEMENTS));
+	}
+
+	private static Book read(byte[] xlsx, List<Spec> specs) {
 		List<Issue> problems = new ArrayList<>();
 		Map<Spec, List<Line>> sheets = new LinkedHashMap<>();
 		DataFormatter formatter = new DataFormatter();
@@ -307,8 +325,11 @@ final class ImportSheets {
 		try {
 			book = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
 			int total = 0;
-			for (Spec spec : SPECS) {
+			for (Spec spec : specs) {
 				Sheet sheet = find(book, spec.sheet());
+				if (sheet == null && specs.size() == 1 && book.getNumberOfSheets() > 0) {
+					sheet = book.getSheetAt(0);
+				}
 				if (sheet == null) {
 					continue;
 				}
@@ -324,7 +345,8 @@ final class ImportSheets {
 				for (Cell cell : header) {
 					String title = VnText.clean(formatter.formatCellValue(cell));
 					Matcher unit = BRACKETS.matcher(title);
-					String bare = VnText.searchKey(BRACKETS.matcher(title).replaceAll("").replace("*", ""));
+					String written = VnText.searchKey(BRACKETS.matcher(title).replaceAll("").replace("*", ""));
+					String bare = ALIASES.containsKey(written) ? VnText.searchKey(ALIASES.get(written)) : written;
 					for (Column column : spec.columns()) {
 						if (VnText.searchKey(column.title()).equals(bare)) {
 							index.putIfAbsent(column.title(), cell.getColumnIndex());
@@ -371,7 +393,7 @@ final class ImportSheets {
 		}
 		if (sheets.isEmpty()) {
 			problems.add(Issue.of("", 0, "", "funding.import.noSheet",
-					String.join(", ", SPECS.stream().map(Spec::sheet).toList())));
+					String.join(", ", specs.stream().map(Spec::sheet).toList())));
 		}
 		return new Book(sheets, problems, book);
 	}

@@ -77,7 +77,11 @@ class WorkbookImport {
 
 	}
 
-	/** Told the number of rows, then how many are checked, then that saving starts. */
+	/**
+	 * Told the number of rows, then how many are checked, then that saving starts, then
+	 * what was saved (inside the saving transaction, so that it is recorded with the rows
+	 * or not at all).
+	 */
 	interface Progress {
 
 		void total(int rows);
@@ -85,6 +89,8 @@ class WorkbookImport {
 		void checked(int rows);
 
 		void saving();
+
+		void saved(Outcome outcome);
 
 	}
 
@@ -103,8 +109,13 @@ class WorkbookImport {
 	record PayLine(Line at, String code, FundingManagement.NewDisbursement disbursement) {
 	}
 
-	Outcome run(long contextUnitId, String fileName, byte[] xlsx, Progress progress) {
-		try (ImportSheets.Book book = ImportSheets.read(xlsx)) {
+	/**
+	 * Imports a workbook of the template, or only the disbursements of a file (its sheet
+	 * "Giải ngân" or else its first sheet).
+	 */
+	Outcome run(long contextUnitId, String fileName, byte[] xlsx, boolean disbursementsOnly, Progress progress) {
+		try (ImportSheets.Book book = disbursementsOnly ? ImportSheets.readDisbursements(xlsx)
+				: ImportSheets.read(xlsx)) {
 			return run(contextUnitId, fileName, book, progress);
 		}
 	}
@@ -192,6 +203,7 @@ class WorkbookImport {
 							+ " dòng giải ngân",
 					Map.of("file", fileName, "plans", plans.size(), "works", works.size(), "allocations",
 							allocations.size(), "disbursements", payments.size())));
+			progress.saved(outcome);
 			return outcome;
 		});
 		return saved;

@@ -37,11 +37,8 @@ class FundingApiController {
 
 	private final FundingAlerts alerts;
 
-	private final vn.ntm.funding.FundingImports imports;
-
-	FundingApiController(FundingManagement funding, FundingAlerts alerts, vn.ntm.funding.FundingImports imports) {
+	FundingApiController(FundingManagement funding, FundingAlerts alerts) {
 		this.funding = funding;
-		this.imports = imports;
 		this.alerts = alerts;
 	}
 
@@ -120,16 +117,6 @@ class FundingApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Long> request(@RequestBody FundingManagement.NewRequest request) {
 		return Map.of("id", funding.requestReallocation(request));
-	}
-
-	/**
-	 * Disbursements from an .xlsx, all or nothing (422 with every problem and its row).
-	 */
-	@PostMapping(value = "/units/{id}/disbursements.xlsx", consumes = "multipart/form-data")
-	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Integer> importDisbursements(@PathVariable long id,
-			@RequestParam("file") org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
-		return Map.of("recorded", imports.importDisbursements(id, file.getBytes()));
 	}
 
 	@GetMapping("/provinces/{id}/ranking")

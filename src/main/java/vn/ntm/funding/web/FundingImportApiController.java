@@ -43,7 +43,21 @@ class FundingImportApiController {
 	@PostMapping(value = "/units/{id}/imports", consumes = "multipart/form-data")
 	ResponseEntity<Map<String, Object>> upload(@PathVariable long id, @RequestParam("file") MultipartFile file)
 			throws IOException {
-		UUID job = imports.startImport(id, FundingImportController.fileName(file), file.getBytes());
+		return accepted(imports.startImport(id, FundingImportController.fileName(file), file.getBytes()));
+	}
+
+	/**
+	 * Disbursements only (sheet "Giải ngân" or the first sheet), as a run of the same
+	 * import: 202 with the import's address.
+	 */
+	@PostMapping(value = "/units/{id}/disbursements.xlsx", consumes = "multipart/form-data")
+	ResponseEntity<Map<String, Object>> uploadDisbursements(@PathVariable long id,
+			@RequestParam("file") MultipartFile file) throws IOException {
+		UUID job = imports.startDisbursementImport(id, FundingImportController.fileName(file), file.getBytes());
+		return accepted(job);
+	}
+
+	private static ResponseEntity<Map<String, Object>> accepted(UUID job) {
 		URI location = URI.create("/api/v1/funding/imports/" + job);
 		return ResponseEntity.accepted().location(location).body(Map.of("id", job, "status", "QUEUED"));
 	}
@@ -51,6 +65,13 @@ class FundingImportApiController {
 	@GetMapping("/imports/{job}")
 	FundingImportView job(@PathVariable UUID job) {
 		return imports.importJob(job);
+	}
+
+	/** Starts again an import that a restart interrupted (202); 422 when it was not. */
+	@PostMapping("/imports/{job}/restart")
+	ResponseEntity<Map<String, Object>> restart(@PathVariable UUID job) {
+		imports.restartImport(job);
+		return accepted(job);
 	}
 
 }

@@ -86,6 +86,31 @@ class FundingImportController {
 		return "funding/import-job";
 	}
 
+	/**
+	 * The disbursement-only upload (sheet "Giải ngân" or the first sheet): the same
+	 * tracked import, only its disbursements.
+	 */
+	@PostMapping("/funding/units/{id}/import")
+	String uploadDisbursements(@PathVariable long id, @RequestParam("file") MultipartFile file, Model model,
+			HttpServletResponse response, Locale locale) throws IOException {
+		try {
+			UUID job = imports.startDisbursementImport(id, fileName(file), file.getBytes());
+			return "redirect:/funding/imports/" + job;
+		}
+		catch (BusinessRuleException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			flow.error(model, ex, locale);
+			return page(id, model);
+		}
+	}
+
+	/** Starts again, with the same file, an import that a restart interrupted. */
+	@PostMapping("/funding/imports/{job}/restart")
+	String restart(@PathVariable UUID job) {
+		imports.restartImport(job);
+		return "redirect:/funding/imports/" + job;
+	}
+
 	@GetMapping("/funding/imports/{job}/status")
 	String status(@PathVariable UUID job, Model model) {
 		model.addAttribute("job", imports.importJob(job));

@@ -12,21 +12,18 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ntm.funding.FundingAlert;
 import vn.ntm.funding.FundingAlerts;
 import vn.ntm.funding.FundingManagement;
 import vn.ntm.funding.FundingViews;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
-import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.Money;
 import vn.ntm.shared.MoneyUnit;
 import vn.ntm.shared.VnFormat;
@@ -45,18 +42,15 @@ class FundingPageController {
 
 	private final FundingAlerts alerts;
 
-	private final vn.ntm.funding.FundingImports imports;
-
 	private final UnitManagement units;
 
 	private final FormFlow flow;
 
 	private final MessageSource messages;
 
-	FundingPageController(FundingManagement funding, FundingAlerts alerts, vn.ntm.funding.FundingImports imports,
-			UnitManagement units, FormFlow flow, MessageSource messages) {
+	FundingPageController(FundingManagement funding, FundingAlerts alerts, UnitManagement units, FormFlow flow,
+			MessageSource messages) {
 		this.funding = funding;
-		this.imports = imports;
 		this.alerts = alerts;
 		this.units = units;
 		this.flow = flow;
@@ -154,22 +148,6 @@ class FundingPageController {
 		model.addAttribute("at", asOf);
 		model.addAttribute("mu", MoneyUnit.TRIEU);
 		return "funding/work";
-	}
-
-	@PostMapping("/funding/units/{id}/import")
-	String importDisbursements(@PathVariable long id,
-			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model,
-			RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws IOException {
-		try {
-			int rows = imports.importDisbursements(id, file.getBytes());
-			redirect.addFlashAttribute("imported", rows);
-			return FormFlow.saved(redirect, "/funding/units/" + id + "/works");
-		}
-		catch (BusinessRuleException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			flow.error(model, ex, locale);
-			return works(id, null, model);
-		}
 	}
 
 	@GetMapping("/funding/provinces/{id}/ranking")
