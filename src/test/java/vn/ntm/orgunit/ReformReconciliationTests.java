@@ -56,9 +56,15 @@ class ReformReconciliationTests {
 
 	static final LocalDate LAST_OLD_DAY = LocalDate.of(2025, 6, 30);
 
+	/**
+	 * Units of the national lists at a date: the communes other tests create
+	 * ({@code TestData.commune}, codes "T…", valid from 2020) are left out, whatever order
+	 * the tests run in.
+	 */
 	long count(int level, LocalDate at) {
 		return jdbc.sql("""
 				select count(*) from unit_version v where v.level = :level
+				and (v.code is null or v.code not like 'T%')
 				and (v.valid_from is null or v.valid_from <= :at) and (v.valid_to is null or v.valid_to >= :at)""")
 			.param("level", level)
 			.param("at", at)
