@@ -58,8 +58,8 @@ class ReformReconciliationTests {
 
 	/**
 	 * Units of the national lists at a date: the communes other tests create
-	 * ({@code TestData.commune}, codes "T…", valid from 2020) are left out, whatever order
-	 * the tests run in.
+	 * ({@code TestData.commune}, codes "T…", valid from 2020) are left out, whatever
+	 * order the tests run in.
 	 */
 	long count(int level, LocalDate at) {
 		return jdbc.sql("""
