@@ -83,7 +83,8 @@ class PlanDocumentTests {
 		byte[] signed = pdf("Ke hoach 45/KH-UBND da ky " + System.nanoTime());
 
 		String json = mvc
-			.perform(multipart("/api/v1/plans/{id}/documents", planId).file(file("Kế hoạch 45-KH-UBND đã ký.pdf", signed))
+			.perform(multipart("/api/v1/plans/{id}/documents", planId)
+				.file(file("Kế hoạch 45-KH-UBND đã ký.pdf", signed))
 				.with(basic(district)))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.documents", hasSize(1)))

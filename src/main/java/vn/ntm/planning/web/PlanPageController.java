@@ -160,8 +160,7 @@ class PlanPageController {
 	 * {@code inline=true} asks browsers to show PDF and images.
 	 */
 	@GetMapping("/plans/attachments/{id}")
-	ResponseEntity<Resource> planDocument(@PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean inline) {
+	ResponseEntity<Resource> planDocument(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
 		return AttachmentFiles.download(planning.planDocument(id), inline);
 	}
 
