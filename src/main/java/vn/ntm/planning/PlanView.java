@@ -5,11 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A plan with what it says about itself, its sections and whether the reader may change
- * it.
+ * A plan with what it says about itself, its sections, the files of its original document
+ * (the signed .pdf/.docx it was issued as) and whether the reader may change it.
  */
 public record PlanView(PlanSummary summary, @Nullable String legalBases, @Nullable String implementsPlans,
-		@Nullable String source, @Nullable String criteriaSet, List<Section> sections, boolean editable) {
+		@Nullable String source, @Nullable String criteriaSet, List<Section> sections, List<AttachmentView> documents,
+		boolean editable) {
 
 	public long id() {
 		return summary.id();

@@ -102,6 +102,18 @@ public interface Planning {
 	/** A file attached to a progress report, for those who may read its task. */
 	AttachmentContent attachment(long attachmentId);
 
+	/**
+	 * Keeps files of the plan's original document (the signed .pdf/.docx), for the
+	 * editors of the plan's unit only: the files are checked and stored first, then
+	 * recorded and audited in one transaction; a refused file (of a type not accepted, or
+	 * too large) refuses them all, naming the field "Văn bản gốc".
+	 * @return the plan with its files
+	 */
+	PlanView attachToPlan(long planId, List<Upload> files);
+
+	/** A file of a plan's original document, for those who may read the plan. */
+	AttachmentContent planDocument(long attachmentId);
+
 	/** Sets the status (the lead above returns a report with a reason, stops a task…). */
 	TaskView changeStatus(long taskId, TaskStatus status, String reason, int expectedVersion);
 

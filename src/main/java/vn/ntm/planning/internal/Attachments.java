@@ -25,7 +25,7 @@ import vn.ntm.planning.AttachmentView;
 import vn.ntm.shared.BusinessRuleException;
 
 /**
- * Files attached to progress reports and submitted reports (table
+ * Files attached to progress reports, submitted reports and plans (table
  * {@code plan_attachment}): the bytes go to the documents store before the report's
  * transaction, the rows and their audit are written in it. Who may attach and read is
  * decided by the callers ({@code PlanningService}, {@code DutyService}) with the rule of
@@ -55,7 +55,8 @@ class Attachments {
 	}
 
 	/** An attachment with the report it belongs to. */
-	record Row(AttachmentView view, @Nullable Long progressId, @Nullable Long submissionId, long ownerId) {
+	record Row(AttachmentView view, @Nullable Long progressId, @Nullable Long submissionId, @Nullable Long planId,
+			long ownerId) {
 	}
 
 	/**
@@ -64,13 +65,21 @@ class Attachments {
 	 * as every stored content does).
 	 */
 	List<StoredDocument> store(List<Upload> files) {
+		return store(files, FIELD);
+	}
+
+	/**
+	 * Streams the files to the documents store as {@link #store(List)} does, a refusal
+	 * naming {@code field} (a message key).
+	 */
+	List<StoredDocument> store(List<Upload> files, String field) {
 		if (files.size() > MAX_FILES) {
 			throw new BusinessRuleException("planning.attachment.tooMany", MAX_FILES);
 		}
 		List<StoredDocument> stored = new ArrayList<>();
 		for (Upload file : files) {
 			try (InputStream in = file.content().getInputStream()) {
-				stored.add(documents.store(in, file.fileName(), FIELD));
+				stored.add(documents.store(in, file.fileName(), field));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -91,6 +100,22 @@ class Attachments {
 	 */
 	List<AttachmentView> addToSubmission(long submissionId, List<StoredDocument> files, String actor, String what) {
 		return add("submission_id", submissionId, files, actor, what);
+	}
+
+	/**
+	 * Records the files of a plan's original document, each audited, in the caller's
+	 * transaction.
+	 */
+	List<AttachmentView> addToPlan(long planId, List<StoredDocument> files, String actor, String what) {
+		return add("plan_id", planId, files, actor, what);
+	}
+
+	/** The files of a plan's original document, in the order they were attached. */
+	List<AttachmentView> ofPlan(long planId) {
+		return jdbc.sql("select * from plan_attachment where plan_id = :plan order by id")
+			.param("plan", planId)
+			.query((rs, n) -> view(rs))
+			.list();
 	}
 
 	private List<AttachmentView> add(String column, long ownerId, List<StoredDocument> files, String actor,
@@ -157,12 +182,12 @@ class Attachments {
 	}
 
 	/**
-	 * An attachment with the task (of its progress report) or the duty (of its submitted
-	 * report) it belongs to, in one statement.
+	 * An attachment with the task (of its progress report), the duty (of its submitted
+	 * report) or the plan (of its original document) it belongs to, in one statement.
 	 */
 	Optional<Row> find(long id) {
 		return jdbc.sql("""
-				select a.*, coalesce(p.task_id, s.duty_id) as owner_id
+				select a.*, coalesce(p.task_id, s.duty_id, a.plan_id) as owner_id
 				from plan_attachment a
 				left join plan_progress p on p.id = a.progress_id
 				left join report_submission s on s.id = a.submission_id
@@ -170,7 +195,8 @@ class Attachments {
 				""")
 			.param("id", id)
 			.query((rs, n) -> new Row(view(rs), (Long) rs.getObject("progress_id", Long.class),
-					(Long) rs.getObject("submission_id", Long.class), rs.getLong("owner_id")))
+					(Long) rs.getObject("submission_id", Long.class), (Long) rs.getObject("plan_id", Long.class),
+					rs.getLong("owner_id")))
 			.optional();
 	}
 

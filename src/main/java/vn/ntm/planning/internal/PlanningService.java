@@ -90,6 +90,9 @@ class PlanningService implements Planning {
 
 	private final ApplicationEventPublisher events;
 
+	/** The field of a plan's original document, for the messages of a refusal. */
+	static final String PLAN_DOCUMENT_FIELD = "planning.plan.document.field";
+
 	private final Attachments attachments;
 
 	private final TransactionTemplate transactions;
@@ -157,8 +160,9 @@ class PlanningService implements Planning {
 			.query((rs, n) -> new PlanView.Section(rs.getLong("id"), rs.getInt("position"), rs.getString("number"),
 					rs.getString("title"), rs.getInt("row_version")))
 			.list();
+		List<AttachmentView> documents = attachments.ofPlan(planId);
 		return new PlanView(summary(row), row.legalBases(), row.implementsPlans(), row.source(), row.criteriaSet(),
-				sections, mayEdit(row.unitId()));
+				sections, documents, mayEdit(row.unitId()));
 	}
 
 	@Override
@@ -230,6 +234,36 @@ class PlanningService implements Planning {
 			.orElseThrow(() -> new NotFoundException("planning.attachment.notFound", attachmentId));
 		// the task's readers: those of the plan's unit and of a unit the task concerns
 		task(row.ownerId());
+		return attachments.open(row.view());
+	}
+
+	/**
+	 * Checks the editor, streams the files to the documents store with no transaction
+	 * held, then records them in one transaction that checks the editor again.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public PlanView attachToPlan(long planId, List<Upload> files) {
+		requireEdit(requirePlan(planId).unitId());
+		if (files.isEmpty()) {
+			throw new BusinessRuleException("planning.plan.document.none");
+		}
+		List<StoredDocument> stored = attachments.store(files, PLAN_DOCUMENT_FIELD);
+		return transactions.execute(status -> {
+			PlanRow plan = requirePlan(planId);
+			requireEdit(plan.unitId());
+			attachments.addToPlan(planId, stored, actor(), "văn bản gốc của kế hoạch \"" + plan.title() + "\"");
+			return plan(planId);
+		});
+	}
+
+	@Override
+	public AttachmentContent planDocument(long attachmentId) {
+		Attachments.Row row = attachments.find(attachmentId)
+			.filter(r -> r.planId() != null)
+			.orElseThrow(() -> new NotFoundException("planning.attachment.notFound", attachmentId));
+		// the plan's readers
+		requirePlan(row.ownerId());
 		return attachments.open(row.view());
 	}
 

@@ -13,8 +13,9 @@ import vn.ntm.shared.VnFormat;
  * body, years, title, legal bases, the plans above it implements, the original document
  * as a reference) and the version it was read at.
  * <p>
- * TODO(documents): upload the original document (.pdf/.docx) once the {@code documents}
- * module stores files; until then {@code source} names it (number, where it is kept).
+ * {@code source} names the original document (number, where it is kept); its files (the
+ * signed .pdf/.docx) are uploaded on the plan's page ({@code POST /plans/{id}/documents},
+ * {@code Planning.attachToPlan}).
  */
 public class PlanFormData {
 

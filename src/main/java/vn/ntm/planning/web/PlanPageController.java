@@ -105,6 +105,8 @@ class PlanPageController {
 		model.addAttribute("coverage", planning.coverage(id));
 		model.addAttribute("filter", new FilterForm(lead, criterion, month, status));
 		model.addAttribute("view", List.of("list", "board", "timeline").contains(view) ? view : "list");
+		model.addAttribute("attachmentMaxBytes", documents.maxFileSize());
+		model.addAttribute("attachmentMax", StoredDocument.bytes(documents.maxFileSize()));
 		return "planning/plan";
 	}
 
@@ -135,6 +137,31 @@ class PlanPageController {
 			flow.error(model, ex, locale);
 			return plan(id, null, null, null, null, "list", model);
 		}
+	}
+
+	/** Files of the plan's original document, for the editors of the plan's unit. */
+	@PostMapping("/plans/{id}/documents")
+	String attachToPlan(@PathVariable long id,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
+			RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
+		try {
+			planning.attachToPlan(id, AttachmentFiles.of(files));
+			return FormFlow.saved(redirect, "/plans/" + id);
+		}
+		catch (BusinessRuleException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			flow.error(model, ex, locale);
+			return plan(id, null, null, null, null, "list", model);
+		}
+	}
+
+	/**
+	 * A file of a plan's original document, for those who may read the plan;
+	 * {@code inline=true} asks browsers to show PDF and images.
+	 */
+	@GetMapping("/plans/attachments/{id}")
+	ResponseEntity<Resource> planDocument(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
+		return AttachmentFiles.download(planning.planDocument(id), inline);
 	}
 
 	@GetMapping("/tasks/{id}")

@@ -173,6 +173,23 @@ class PlanningApiController {
 		return AttachmentFiles.download(planning.attachment(id), inline);
 	}
 
+	/**
+	 * Files of the plan's original document (multipart, each file a part {@code files}),
+	 * for the editors of the plan's unit; answers the plan with its files.
+	 */
+	@PostMapping(path = "/plans/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	PlanView attachToPlan(@PathVariable long id,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files) {
+		return planning.attachToPlan(id, AttachmentFiles.of(files));
+	}
+
+	/** A file of a plan's original document, for those who may read the plan. */
+	@GetMapping("/plans/attachments/{id}/content")
+	ResponseEntity<Resource> planDocument(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
+		return AttachmentFiles.download(planning.planDocument(id), inline);
+	}
+
 	@PostMapping("/tasks/{id}/status")
 	TaskView status(@PathVariable long id, @RequestBody StatusChange change) {
 		return planning.changeStatus(id, change.status(), change.reason() == null ? "" : change.reason(),
