@@ -20,15 +20,13 @@ public record Ratio(long part, long whole) {
 		if (whole == 0) {
 			return Optional.empty();
 		}
-		return Optional.of(BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole),
-				MathContext.DECIMAL128));
+		return Optional
+			.of(BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL128));
 	}
 
 	/** Whether the share is at or above {@code percent} % (exact comparison). */
 	public boolean atLeast(BigDecimal percent) {
-		return BigDecimal.valueOf(part)
-			.multiply(HUNDRED)
-			.compareTo(BigDecimal.valueOf(whole).multiply(percent)) >= 0;
+		return BigDecimal.valueOf(part).multiply(HUNDRED).compareTo(BigDecimal.valueOf(whole).multiply(percent)) >= 0;
 	}
 
 	/** "85,3%" rounded half-up once; "—" when the whole is zero. */

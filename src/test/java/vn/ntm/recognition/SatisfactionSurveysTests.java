@@ -29,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -72,8 +75,8 @@ class SatisfactionSurveysTests {
 	}
 
 	static SurveyForm form(Integer households, Integer surveyed, Integer satisfied, Integer version) {
-		return new SurveyForm(households, surveyed, satisfied, 1400, 1307, "Ủy ban MTTQ Việt Nam xã", null, null,
-				null, List.of(new SurveyForm.Question("Hạ tầng giao thông", 1200, 1307)), version);
+		return new SurveyForm(households, surveyed, satisfied, 1400, 1307, "Ủy ban MTTQ Việt Nam xã", null, null, null,
+				List.of(new SurveyForm.Question("Hạ tầng giao thông", 1200, 1307)), version);
 	}
 
 	@Test
@@ -86,8 +89,8 @@ class SatisfactionSurveysTests {
 
 		assertThat(read.households()).isEqualTo(1500);
 		assertThat(read.conductedBy()).isEqualTo("Ủy ban MTTQ Việt Nam xã");
-		assertThat(read.satisfaction().percent()).contains(BigDecimal.valueOf(111500)
-			.divide(BigDecimal.valueOf(1307), MathContext.DECIMAL128));
+		assertThat(read.satisfaction().percent())
+			.contains(BigDecimal.valueOf(111500).divide(BigDecimal.valueOf(1307), MathContext.DECIMAL128));
 		assertThat(read.satisfaction().format(1)).isEqualTo("85,3%");
 		assertThat(read.coverage().format(1)).isEqualTo("87,1%");
 		assertThat(read.coverage().describe()).isEqualTo("1.307/1.500 (87,1%)");
@@ -120,9 +123,8 @@ class SatisfactionSurveysTests {
 				"Số hộ được lấy ý kiến (900)");
 		assertRefused(officer, commune, form(-1, 0, 0, null), "Số hộ trên địa bàn: phải là số nguyên không âm");
 		assertRefused(officer, commune, form(null, 0, 0, null), "Số hộ trên địa bàn: bắt buộc");
-		assertRefused(officer, commune,
-				new SurveyForm(10, 5, 5, 10, 12, "MTTQ", null, null, null, List.of(), null), "Số phiếu thu về (12)",
-				"Số phiếu phát ra (10)");
+		assertRefused(officer, commune, new SurveyForm(10, 5, 5, 10, 12, "MTTQ", null, null, null, List.of(), null),
+				"Số phiếu thu về (12)", "Số phiếu phát ra (10)");
 		assertRefused(officer, commune, new SurveyForm(10, 5, 5, null, null, " ", null, null, null, List.of(), null),
 				"Đơn vị tổ chức lấy ý kiến: bắt buộc");
 		assertRefused(officer, commune,
@@ -133,10 +135,9 @@ class SatisfactionSurveysTests {
 	}
 
 	private void assertRefused(UserView officer, UnitRef commune, SurveyForm form, String... parts) {
-		assertThatThrownBy(() -> as(officer, () -> surveys.record(commune.id(), 2024, form)))
-			.isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(
-					LocalizedMessages.get(messages, e.messageKey(), e.arguments(), VI))
-				.contains(parts));
+		assertThatThrownBy(() -> as(officer, () -> surveys.record(commune.id(), 2024, form))).isInstanceOfSatisfying(
+				BusinessRuleException.class,
+				e -> assertThat(LocalizedMessages.get(messages, e.messageKey(), e.arguments(), VI)).contains(parts));
 	}
 
 	@Test
@@ -174,8 +175,42 @@ class SatisfactionSurveysTests {
 			.andExpect(jsonPath("$.coverage.text").value("87,1%"));
 		mvc.perform(get("/api/v1/units/{id}/surveys/2024", commune.id()).with(user(other.username())))
 			.andExpect(status().isForbidden());
-		assertThatThrownBy(() -> as(other, () -> surveys.find(commune.id(), 2024)))
-			.isInstanceOf(AccessRefused.class);
+		assertThatThrownBy(() -> as(other, () -> surveys.find(commune.id(), 2024))).isInstanceOf(AccessRefused.class);
+	}
+
+	@Test
+	void shouldRecordThroughThePageInVietnameseNumbers() throws Exception {
+		UnitRef commune = data.commune("502", "Xã Khảo Sát");
+		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, commune.code());
+		UserView other = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, "20359");
+		String path = "/units/" + commune.id() + "/surveys/2024";
+
+		mvc.perform(get(path).with(user(officer.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("năm 2024")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("survey-form")));
+		mvc.perform(post(path).with(user(officer.username()))
+			.with(csrf())
+			.param("households", "1.000")
+			.param("surveyed", "1.200")
+			.param("satisfied", "900")
+			.param("conductedBy", "Ủy ban MTTQ Việt Nam xã"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Số hộ được lấy ý kiến (1.200)")));
+		mvc.perform(post(path).with(user(officer.username()))
+			.with(csrf())
+			.param("households", "1.500")
+			.param("surveyed", "1.307")
+			.param("satisfied", "1.115")
+			.param("startedOn", "01/10/2024")
+			.param("conductedBy", "Ủy ban MTTQ Việt Nam xã")).andExpect(redirectedUrl(path));
+		mvc.perform(get(path).with(user(officer.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("85,3%")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("1.307")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("01/10/2024")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Chưa có ngưỡng")));
+		mvc.perform(get(path).with(user(other.username()))).andExpect(status().isForbidden());
 	}
 
 }

@@ -47,8 +47,7 @@ class SurveyService implements SatisfactionSurveys {
 
 	private final AuditLog audit;
 
-	SurveyService(JdbcClient jdbc, AccessPolicy access, UnitDirectory directory, UnitManagement units,
-			AuditLog audit) {
+	SurveyService(JdbcClient jdbc, AccessPolicy access, UnitDirectory directory, UnitManagement units, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.directory = directory;
@@ -92,7 +91,7 @@ class SurveyService implements SatisfactionSurveys {
 		long id;
 		if (before.isEmpty()) {
 			if (form.expectedVersion() != null) {
-				throw new NotFoundException("recognition.survey.notFound", label, year);
+				throw new NotFoundException("recognition.survey.notFound", label, String.valueOf(year));
 			}
 			id = jdbc.sql("""
 					insert into satisfaction_survey (unit_id, year, households, surveyed, satisfied, ballots_issued,
@@ -180,25 +179,26 @@ class SurveyService implements SatisfactionSurveys {
 	/** The rules of a survey, each failure naming its field. */
 	static void validate(int year, SurveyForm form) {
 		if (year < 2010 || year > 2100) {
-			throw new BusinessRuleException("recognition.survey.year", year);
+			throw new BusinessRuleException("recognition.survey.year", String.valueOf(year));
 		}
 		int households = count(form.households(), "recognition.survey.field.households", true);
 		int surveyed = count(form.surveyed(), "recognition.survey.field.surveyed", true);
 		int satisfied = count(form.satisfied(), "recognition.survey.field.satisfied", true);
 		if (surveyed > households) {
-			throw new BusinessRuleException("recognition.survey.moreThan", "recognition.survey.field.surveyed", surveyed,
-					"recognition.survey.field.households", households);
+			throw new BusinessRuleException("recognition.survey.moreThan", "recognition.survey.field.surveyed",
+					surveyed, "recognition.survey.field.households", households);
 		}
 		if (satisfied > surveyed) {
-			throw new BusinessRuleException("recognition.survey.moreThan", "recognition.survey.field.satisfied", satisfied,
-					"recognition.survey.field.surveyed", surveyed);
+			throw new BusinessRuleException("recognition.survey.moreThan", "recognition.survey.field.satisfied",
+					satisfied, "recognition.survey.field.surveyed", surveyed);
 		}
-		Integer issued = form.ballotsIssued() == null ? null : count(form.ballotsIssued(), "recognition.survey.field.ballotsIssued", false);
+		Integer issued = form.ballotsIssued() == null ? null
+				: count(form.ballotsIssued(), "recognition.survey.field.ballotsIssued", false);
 		Integer returned = form.ballotsReturned() == null ? null
 				: count(form.ballotsReturned(), "recognition.survey.field.ballotsReturned", false);
 		if (issued != null && returned != null && returned > issued) {
-			throw new BusinessRuleException("recognition.survey.moreThan", "recognition.survey.field.ballotsReturned", returned,
-					"recognition.survey.field.ballotsIssued", issued);
+			throw new BusinessRuleException("recognition.survey.moreThan", "recognition.survey.field.ballotsReturned",
+					returned, "recognition.survey.field.ballotsIssued", issued);
 		}
 		if (form.conductedBy() == null || form.conductedBy().isBlank()) {
 			throw new BusinessRuleException("recognition.survey.required", "recognition.survey.field.conductedBy");
@@ -217,8 +217,7 @@ class SurveyService implements SatisfactionSurveys {
 				throw new BusinessRuleException("recognition.survey.question.count", row);
 			}
 			if (q.satisfied() > q.asked()) {
-				throw new BusinessRuleException("recognition.survey.question.moreThan", row, q.satisfied(),
-						q.asked());
+				throw new BusinessRuleException("recognition.survey.question.moreThan", row, q.satisfied(), q.asked());
 			}
 		}
 	}
@@ -245,8 +244,7 @@ class SurveyService implements SatisfactionSurveys {
 		}
 		record Row(long id, long unitId, int households, int surveyed, int satisfied, @Nullable Integer issued,
 				@Nullable Integer returned, String conductedBy, @Nullable LocalDate startedOn,
-				@Nullable LocalDate endedOn, @Nullable String note, int version, String changedBy,
-				Instant changedAt) {
+				@Nullable LocalDate endedOn, @Nullable String note, int version, String changedBy, Instant changedAt) {
 		}
 		List<Row> rows = jdbc.sql("""
 				select * from satisfaction_survey where unit_id in (:units) and year = :year order by unit_id
@@ -273,9 +271,8 @@ class SurveyService implements SatisfactionSurveys {
 		});
 		return rows.stream()
 			.map(r -> new SurveyView(r.id(), r.unitId(), directory.label(r.unitId()), year, r.households(),
-					r.surveyed(), r.satisfied(), r.issued(), r.returned(), r.conductedBy(), r.startedOn(),
-					r.endedOn(), r.note(), questions.getOrDefault(r.id(), List.of()), r.version(), r.changedBy(),
-					r.changedAt()))
+					r.surveyed(), r.satisfied(), r.issued(), r.returned(), r.conductedBy(), r.startedOn(), r.endedOn(),
+					r.note(), questions.getOrDefault(r.id(), List.of()), r.version(), r.changedBy(), r.changedAt()))
 			.toList();
 	}
 

@@ -36,7 +36,7 @@ class SurveyApiController {
 	@GetMapping("/{year}")
 	SurveyJson get(@PathVariable long id, @PathVariable int year) {
 		SurveyView survey = surveys.find(id, year)
-			.orElseThrow(() -> new NotFoundException("recognition.survey.none", year));
+			.orElseThrow(() -> new NotFoundException("recognition.survey.none", String.valueOf(year)));
 		return SurveyJson.of(survey, surveys.knownBar(id, year).orElse(null));
 	}
 
