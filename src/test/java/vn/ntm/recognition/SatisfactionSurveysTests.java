@@ -213,4 +213,21 @@ class SatisfactionSurveysTests {
 		mvc.perform(get(path).with(user(other.username()))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void shouldListTheSurveysBelowAParentAndKnowOnlyTheDistrictsBar() {
+		UnitRef commune = data.commune("502", "Xã Khảo Sát");
+		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, commune.code());
+		as(officer, () -> surveys.record(commune.id(), 2023, form(800, 700, 650, null)));
+		long tamKy = data.unit("502", TestData.BEFORE_REFORM).id();
+		UserView city = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "502");
+
+		assertThat(as(city, () -> surveys.below(tamKy, 2023))).extracting(SurveyView::unitId).contains(commune.id());
+		assertThat(as(officer, () -> surveys.below(commune.id(), 2023))).singleElement()
+			.satisfies(s -> assertThat(s.satisfaction().format(1)).isEqualTo("92,9%"));
+		long queSon = data.unit("509", TestData.BEFORE_REFORM).id();
+		assertThat(SystemTask.call(() -> surveys.knownBar(queSon, 2024)))
+			.contains(SatisfactionBar.DISTRICT_NTM_2021_2025);
+		assertThat(SystemTask.call(() -> surveys.knownBar(commune.id(), 2024))).isEmpty();
+	}
+
 }
