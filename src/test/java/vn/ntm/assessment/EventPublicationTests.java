@@ -48,18 +48,20 @@ class EventPublicationTests {
 		AssessmentView view = SystemTask.call(() -> assessments.get(id));
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(probe.received()).anySatisfy(e -> assertThat(e)
-				.isInstanceOfSatisfying(AssessmentApproved.class,
-						a -> assertThat(a).isEqualTo(new AssessmentApproved(id, view.unitId(), view.setId(),
-								view.setLabel(), 2023, LocalDate.of(2023, 12, 15), true, SystemTask.ACTOR, a.at())))));
+			.untilAsserted(
+					() -> assertThat(probe.received()).anySatisfy(
+							e -> assertThat(e).isInstanceOfSatisfying(AssessmentApproved.class,
+									a -> assertThat(a).isEqualTo(new AssessmentApproved(id, view.unitId(), view.setId(),
+											view.setLabel(), 2023, LocalDate.of(2023, 12, 15), true, SystemTask.ACTOR,
+											a.at())))));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(publications(AssessmentApproved.class, id)).singleElement()
 				.satisfies(p -> assertThat(p.completed()).isTrue()));
 
 		SystemTask.run(() -> workflow.reopen(id, "Phát hiện sai sót số liệu tiêu chí 17", view.rowVersion()));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(probe.received()).anySatisfy(e -> assertThat(e)
-				.isInstanceOfSatisfying(AssessmentReopened.class, r -> {
+			.untilAsserted(() -> assertThat(probe.received())
+				.anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(AssessmentReopened.class, r -> {
 					assertThat(r.assessmentId()).isEqualTo(id);
 					assertThat(r.reason()).isEqualTo("Phát hiện sai sót số liệu tiêu chí 17");
 				})));
@@ -82,8 +84,8 @@ class EventPublicationTests {
 		assertThat(probe.received()).noneMatch(e -> e instanceof AssessmentReopened r && r.assessmentId() == id);
 
 		// what a restart does with the outstanding publications
-		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof AssessmentReopened r
-				&& r.assessmentId() == id);
+		incomplete.resubmitIncompletePublications(
+				p -> p.getEvent() instanceof AssessmentReopened r && r.assessmentId() == id);
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(probe.received())

@@ -352,12 +352,12 @@ class WorkflowService implements AssessmentWorkflow {
 	 */
 	private void publish(AssessmentView view, AssessmentStatus to, @Nullable String reason, String by, Instant at) {
 		Object event = switch (to) {
-			case SUBMITTED -> new AssessmentSubmitted(view.id(), view.unitId(), view.setId(), view.setLabel(),
-					view.year(), by, at);
+			case SUBMITTED ->
+				new AssessmentSubmitted(view.id(), view.unitId(), view.setId(), view.setLabel(), view.year(), by, at);
 			case RETURNED -> new AssessmentReturned(view.id(), view.unitId(), view.setId(), view.setLabel(),
 					view.year(), List.of(), reason == null ? "" : reason, by, at);
-			case REVIEWED -> new AssessmentReviewed(view.id(), view.unitId(), view.setId(), view.setLabel(),
-					view.year(), by, at);
+			case REVIEWED ->
+				new AssessmentReviewed(view.id(), view.unitId(), view.setId(), view.setLabel(), view.year(), by, at);
 			case APPROVED -> new AssessmentApproved(view.id(), view.unitId(), view.setId(), view.setLabel(),
 					view.year(), LocalDate.ofInstant(at, clock.getZone()), false, by, at);
 			case DRAFT -> new AssessmentReopened(view.id(), view.unitId(), view.setId(), view.setLabel(), view.year(),
