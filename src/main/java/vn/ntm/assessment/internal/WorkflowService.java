@@ -13,9 +13,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ntm.assessment.AssessmentApproved;
 import vn.ntm.assessment.AssessmentManagement;
+import vn.ntm.assessment.AssessmentReopened;
+import vn.ntm.assessment.AssessmentReturned;
+import vn.ntm.assessment.AssessmentReviewed;
+import vn.ntm.assessment.AssessmentSubmitted;
 import vn.ntm.assessment.AssessmentStatus;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.Completeness;
@@ -74,8 +80,12 @@ class WorkflowService implements AssessmentWorkflow {
 
 	private final UnitDirectory directory;
 
+	private final ApplicationEventPublisher events;
+
 	WorkflowService(WorkflowStore store, AssessmentStore assessments, AssessmentManagement management,
-			CriteriaCatalog catalog, AccessPolicy access, AuditLog audit, Clock clock, UnitDirectory directory) {
+			CriteriaCatalog catalog, AccessPolicy access, AuditLog audit, Clock clock, UnitDirectory directory,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.directory = directory;
 		this.store = store;
 		this.assessments = assessments;
@@ -145,6 +155,10 @@ class WorkflowService implements AssessmentWorkflow {
 						+ view.auditLabel(),
 				Map.of("status", before.status().name(), "checks", checksBefore),
 				Map.of("status", to.name(), "checks", store.checks(assessmentId))));
+		if (to != before.status()) {
+			events.publishEvent(new AssessmentReturned(assessmentId, view.unitId(), view.setId(), view.setLabel(),
+					view.year(), List.of(criterion), text == null ? "" : text, user.username(), now));
+		}
 		return state(assessmentId);
 	}
 
@@ -247,6 +261,8 @@ class WorkflowService implements AssessmentWorkflow {
 						+ view.auditLabel(),
 				Map.of("status", DRAFT.name()),
 				Map.of("status", APPROVED.name(), "decidedOn", decidedOn.toString(), "document", text)));
+		events.publishEvent(new AssessmentApproved(assessmentId, view.unitId(), view.setId(), view.setLabel(),
+				view.year(), decidedOn, true, user.username(), clock.instant()));
 		return state(assessmentId);
 	}
 
@@ -326,7 +342,28 @@ class WorkflowService implements AssessmentWorkflow {
 		audit.record(AuditRecord.updated("assessment", view.id(), view.auditLabel(),
 				summary(action) + " — " + view.auditLabel(), was(before, checksBefore),
 				withChecks(after, view.id(), checksBefore)));
+		publish(view, to, reason, user.username(), now);
 		return state(view.id());
+	}
+
+	/**
+	 * What happened, for other modules: published in the transition's transaction, so the
+	 * registry keeps it with the change and delivers it after the commit.
+	 */
+	private void publish(AssessmentView view, AssessmentStatus to, @Nullable String reason, String by, Instant at) {
+		Object event = switch (to) {
+			case SUBMITTED ->
+				new AssessmentSubmitted(view.id(), view.unitId(), view.setId(), view.setLabel(), view.year(), by, at);
+			case RETURNED -> new AssessmentReturned(view.id(), view.unitId(), view.setId(), view.setLabel(),
+					view.year(), List.of(), reason == null ? "" : reason, by, at);
+			case REVIEWED ->
+				new AssessmentReviewed(view.id(), view.unitId(), view.setId(), view.setLabel(), view.year(), by, at);
+			case APPROVED -> new AssessmentApproved(view.id(), view.unitId(), view.setId(), view.setLabel(),
+					view.year(), LocalDate.ofInstant(at, clock.getZone()), false, by, at);
+			case DRAFT -> new AssessmentReopened(view.id(), view.unitId(), view.setId(), view.setLabel(), view.year(),
+					reason == null ? "" : reason, by, at);
+		};
+		events.publishEvent(event);
 	}
 
 	@Override
