@@ -1,6 +1,7 @@
 package vn.ntm.security.internal;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,29 +39,28 @@ final class ThrottledPasswordEncoder implements PasswordEncoder {
 
 	@Override
 	public @Nullable String encode(@Nullable CharSequence rawPassword) {
-		gate.acquireUninterruptibly();
-		try {
-			return delegate.encode(rawPassword);
-		}
-		finally {
-			gate.release();
-		}
+		return gated(() -> delegate.encode(rawPassword));
 	}
 
 	@Override
 	public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
-		gate.acquireUninterruptibly();
-		try {
-			return delegate.matches(rawPassword, encodedPassword);
-		}
-		finally {
-			gate.release();
-		}
+		return gated(() -> delegate.matches(rawPassword, encodedPassword));
 	}
 
 	@Override
 	public boolean upgradeEncoding(@Nullable String encodedPassword) {
 		return delegate.upgradeEncoding(encodedPassword);
+	}
+
+	/** The hash, once a permit is free. */
+	private <T> T gated(Supplier<T> hash) {
+		gate.acquireUninterruptibly();
+		try {
+			return hash.get();
+		}
+		finally {
+			gate.release();
+		}
 	}
 
 	/** Permits free now (tests). */
