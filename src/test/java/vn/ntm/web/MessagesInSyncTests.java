@@ -27,11 +27,12 @@ class MessagesInSyncTests {
 
 	/** Keys passed as string literals to exceptions and message lookups in the code. */
 	private static final Pattern CODE_KEY = Pattern.compile(
-			"\"((?:unit|user|import|merge|split|change|classification|password|access|error|lineage|reform|catalog|engine|formula|title|where|criteria|assessment|evaluation|planning|jobs|documents|recognition)\\.[a-zA-Z0-9_.]+)\"");
+			"\"((?:unit|user|import|merge|split|change|classification|password|access|error|lineage|reform|catalog|engine|formula|title|where|criteria|assessment|evaluation|planning|jobs|documents|recognition|targets|calendar)\\.[a-zA-Z0-9_.]+)\"");
 
 	/** The bundles, as spring.messages.basename lists them. */
 	private static final java.util.List<String> BUNDLES = java.util.List.of("messages", "i18n/criteria",
-			"i18n/assessment", "i18n/work", "i18n/funding", "i18n/planning", "i18n/documents", "i18n/recognition");
+			"i18n/assessment", "i18n/work", "i18n/funding", "i18n/planning", "i18n/documents", "i18n/recognition",
+			"i18n/targets", "i18n/calendar");
 
 	@Test
 	void shouldHaveTheSameKeysInEveryLanguage() throws IOException {
