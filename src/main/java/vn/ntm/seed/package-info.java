@@ -7,7 +7,8 @@
  * a single administrator whose password comes from {@code NTM_ADMIN_PASSWORD}.
  */
 @ApplicationModule(displayName = "Dữ liệu khởi tạo",
-		allowedDependencies = { "shared", "security", "orgunit", "criteria", "assessment", "planning" })
+		allowedDependencies = { "shared", "security", "orgunit", "criteria", "assessment", "planning", "recognition",
+				"targets", "funding" })
 @NullMarked
 package vn.ntm.seed;
 
