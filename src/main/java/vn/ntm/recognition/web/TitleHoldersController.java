@@ -110,12 +110,21 @@ class TitleHoldersController {
 		List<TitleAward> held = titles.heldBelow(id, code, day);
 		Map<Long, UnitRef> byId = new HashMap<>();
 		units.descendants(id, day).forEach(u -> byId.put(u.id(), u));
-		List<UnitRef> versions = held.stream().map(a -> byId.get(a.unitId())).distinct().toList();
+		held.stream()
+			.map(TitleAward::unitId)
+			.filter(u -> !byId.containsKey(u))
+			.distinct()
+			.forEach(u -> units.find(u, day).ifPresent(v -> byId.put(u, v)));
+		List<UnitRef> versions = held.stream()
+			.map(a -> byId.get(a.unitId()))
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
 		Map<Long, String> locations = versions.isEmpty() ? Map.of() : units.locations(versions);
-		return held.stream().map(a -> {
-			UnitRef unit = byId.get(a.unitId());
-			return new Holder(unit, locations.getOrDefault(unit.id(), ""), a);
-		}).toList();
+		return held.stream()
+			.filter(a -> byId.containsKey(a.unitId()))
+			.map(a -> new Holder(byId.get(a.unitId()), locations.getOrDefault(a.unitId(), ""), a))
+			.toList();
 	}
 
 	private void write(List<Holder> holders, String heading, OutputStream out) throws IOException {
