@@ -258,6 +258,49 @@ class TitlesTests {
 	}
 
 	@Test
+	void shouldReviewAndRevokeFromTheUnitPageAndShowTheHistory() throws Exception {
+		UnitRef commune = data.commune("502", "Xã Trang Lịch Sử");
+		TitleAward award = as(ADMIN, () -> titles.award(commune.id(), ntm(2021, LocalDate.of(2021, 12, 20))));
+
+		mvc.perform(post("/units/{id}/titles/{award}/review", commune.id(), award.id()).with(user(ADMIN))
+			.with(csrf())
+			.param("setLabel", "")
+			.param("reviewedOn", "01/03/2023")
+			.param("version", String.valueOf(award.rowVersion())))
+			.andExpect(redirectedUrl("/units/" + commune.id()))
+			.andExpect(flash().attribute("titleError", containsString("bộ tiêu chí mới")));
+		mvc.perform(post("/units/{id}/titles/{award}/review", commune.id(), award.id()).with(user(ADMIN))
+			.with(csrf())
+			.param("setLabel", "QĐ 318/QĐ-TTg")
+			.param("reviewedOn", "01/03/2023")
+			.param("maintained", "true")
+			.param("decisionNumber", "45/QĐ-UBND")
+			.param("version", String.valueOf(award.rowVersion())))
+			.andExpect(redirectedUrl("/units/" + commune.id()))
+			.andExpect(flash().attribute("saved", true));
+		// the version read before the review is stale
+		mvc.perform(post("/units/{id}/titles/{award}/revoke", commune.id(), award.id()).with(user(ADMIN))
+			.with(csrf())
+			.param("revokedOn", "01/05/2024")
+			.param("reason", "Không duy trì tiêu chí 17")
+			.param("version", String.valueOf(award.rowVersion())))
+			.andExpect(flash().attribute("titleError", containsString("thay đổi")));
+		mvc.perform(post("/units/{id}/titles/{award}/revoke", commune.id(), award.id()).with(user(ADMIN))
+			.with(csrf())
+			.param("revokedOn", "01/05/2024")
+			.param("decision", "77/QĐ-UBND")
+			.param("issuer", "UBND tỉnh Quảng Nam")
+			.param("reason", "Không duy trì tiêu chí 17")
+			.param("version", String.valueOf(award.rowVersion() + 1))).andExpect(flash().attribute("saved", true));
+		mvc.perform(get("/units/{id}", commune.id()).with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Duy trì theo QĐ 318/QĐ-TTg (rà soát 01/03/2023)")))
+			.andExpect(content().string(containsString("chưa có hạn")))
+			.andExpect(content().string(containsString("Thu hồi từ 01/05/2024")))
+			.andExpect(content().string(containsString("Lý do thu hồi: Không duy trì tiêu chí 17")));
+	}
+
+	@Test
 	void shouldShowTheHoldersOfADateAsAPageAndAWorkbook() throws Exception {
 		UnitRef commune = data.commune("502", "Xã Bảng Kê");
 		long district = data.unit("502", TestData.BEFORE_REFORM).id();
