@@ -39,6 +39,15 @@ class SurveyApiController {
 		this.surveys = surveys;
 	}
 
+	/**
+	 * The surveys of the year of the units below the unit (and its own) the reader may
+	 * read.
+	 */
+	@GetMapping
+	List<SurveyJson> below(@PathVariable long id, @RequestParam int year) {
+		return surveys.below(id, year).stream().map(this::json).toList();
+	}
+
 	@GetMapping("/{year}")
 	SurveyJson get(@PathVariable long id, @PathVariable int year) {
 		SurveyView survey = surveys.find(id, year)

@@ -1,5 +1,8 @@
 package vn.ntm.recognition.web;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +10,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -30,6 +35,7 @@ import vn.ntm.recognition.SurveyView;
 import vn.ntm.security.UnitDirectory;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.VnFormat;
+import vn.ntm.shared.VnText;
 import vn.ntm.shared.web.FormFlow;
 
 /**
@@ -50,11 +56,37 @@ class SurveyPageController {
 
 	private final FormFlow flow;
 
-	SurveyPageController(SatisfactionSurveys surveys, UnitDirectory directory, FormFlow flow) {
+	private final MessageSource messages;
+
+	SurveyPageController(SatisfactionSurveys surveys, UnitDirectory directory, FormFlow flow, MessageSource messages) {
 		this.surveys = surveys;
 		this.directory = directory;
 		this.flow = flow;
+		this.messages = messages;
 	}
+
+	/**
+	 * The surveys of the year of the units below the parent (those the reader may read),
+	 * one row per unit, as .xlsx in Vietnamese.
+	 */
+	@GetMapping("/units/{id}/surveys.xlsx")
+	void export(@PathVariable long id, @RequestParam int year, HttpServletResponse response) throws IOException {
+		List<SurveyWorkbook.Line> lines = surveys.below(id, year)
+			.stream()
+			.map(s -> new SurveyWorkbook.Line(s, surveys.knownBar(s.unitId(), year).orElse(null),
+					surveys.knownCoverageBar(s.unitId(), year).orElse(null)))
+			.toList();
+		String parent = directory.label(id);
+		String name = "Lấy ý kiến sự hài lòng - " + parent + " - " + year + ".xlsx";
+		String ascii = ("lay-y-kien-hai-long-" + VnText.searchKey(parent) + "-" + year).replaceAll("[^A-Za-z0-9_.-]+",
+				"-") + ".xlsx";
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+				+ URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+		SurveyWorkbook.write(parent, year, lines, messages, response.getOutputStream());
+	}
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	@GetMapping("/units/{id}/surveys/{year}")
 	String page(@PathVariable long id, @PathVariable int year, Model model) {
