@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +19,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.ntm.criteria.engine.Reason;
+import vn.ntm.recognition.RevocationRisk;
 import vn.ntm.recognition.RevocationRisks;
 import vn.ntm.recognition.RiskList;
 import vn.ntm.shared.BusinessRuleException;
+import vn.ntm.shared.LocalizedMessages;
 import vn.ntm.shared.VnFormat;
 import vn.ntm.shared.VnText;
 
@@ -37,9 +45,28 @@ class RevocationRiskController {
 	}
 
 	@GetMapping("/units/{id}/revocation-risk")
-	String page(@PathVariable long id, @RequestParam(required = false) @Nullable String at, Model model) {
-		model.addAttribute("risks", risks.below(id, date(at)));
+	String page(@PathVariable long id, @RequestParam(required = false) @Nullable String at, Model model,
+			Locale locale) {
+		RiskList list = risks.below(id, date(at));
+		// the rule crossed (or, undecided, the engine's reasons) in the reader's language
+		Map<String, String> rules = new HashMap<>();
+		for (RevocationRisk r : concat(list)) {
+			List<Reason> shown = r.rule() != null ? List.of(r.rule()) : r.reasons();
+			rules.put(r.unitId() + ":" + r.titleCode(),
+					String.join(" ",
+							shown.stream()
+								.map(x -> LocalizedMessages.get(messages, x.key(), x.args().toArray(), locale))
+								.toList()));
+		}
+		model.addAttribute("risks", list);
+		model.addAttribute("rules", rules);
 		return "recognition/revocation-risk";
+	}
+
+	private static List<RevocationRisk> concat(RiskList list) {
+		List<RevocationRisk> all = new ArrayList<>(list.crossing());
+		all.addAll(list.undecided());
+		return all;
 	}
 
 	@GetMapping("/units/{id}/revocation-risk.xlsx")
