@@ -5,26 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
-import vn.ntm.criteria.TitleRegistry;
-import vn.ntm.orgunit.UnitManagement;
-import vn.ntm.orgunit.UnitRef;
+import vn.ntm.recognition.TitleAward;
+import vn.ntm.recognition.Titles;
+import vn.ntm.security.UnitDirectory;
 
 /**
- * Which units below a parent held which titles at a date, with their names: the one place
- * the revocation-risk list asks (the titles' owner answers).
+ * Which units below a parent held which titles at a date: the one place the
+ * revocation-risk list asks ({@link Titles#heldBelow}, the titles' owner, answers).
  */
 @Component
 class HeldTitles {
 
-	private final UnitManagement units;
+	private final Titles titles;
 
-	private final TitleRegistry titles;
+	private final UnitDirectory directory;
 
-	HeldTitles(UnitManagement units, TitleRegistry titles) {
-		this.units = units;
+	HeldTitles(Titles titles, UnitDirectory directory) {
 		this.titles = titles;
+		this.directory = directory;
 	}
 
 	/** A unit below the parent and the titles it held at the date. */
@@ -33,15 +34,15 @@ class HeldTitles {
 
 	/** The units below the parent (not the parent) holding a title at the date. */
 	List<Holder> below(long parentId, LocalDate at) {
-		Map<Long, String> names = new LinkedHashMap<>();
-		for (UnitRef unit : units.descendants(parentId, at)) {
-			names.put(unit.id(), unit.fullName());
+		Map<Long, Set<String>> held = new LinkedHashMap<>();
+		for (TitleAward award : titles.heldBelow(parentId, null, at)) {
+			if (award.unitId() != parentId) {
+				held.computeIfAbsent(award.unitId(), k -> new TreeSet<>()).add(award.titleCode());
+			}
 		}
-		Map<Long, Set<String>> held = titles.titlesHeld(names.keySet(), at);
-		return names.entrySet()
+		return held.entrySet()
 			.stream()
-			.filter(e -> !held.getOrDefault(e.getKey(), Set.of()).isEmpty())
-			.map(e -> new Holder(e.getKey(), e.getValue(), held.get(e.getKey())))
+			.map(e -> new Holder(e.getKey(), directory.label(e.getKey()), e.getValue()))
 			.toList();
 	}
 
