@@ -17,7 +17,10 @@ import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.NewAssessment;
 import vn.ntm.criteria.engine.RevocationVerdict;
+import vn.ntm.orgunit.NewUnit;
+import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.orgunit.UnitType;
 import vn.ntm.security.Role;
 import vn.ntm.security.SystemTask;
 import vn.ntm.security.UserView;
@@ -59,6 +62,9 @@ class RevocationRiskTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	UnitManagement units;
 
 	/**
 	 * A new commune under Tam Kỳ holding Xã NTM from 2022, its results of the years
@@ -156,6 +162,45 @@ class RevocationRiskTests {
 		mvc.perform(get("/api/v1/units/{id}/revocation-risk", tamKy).param("at", "hôm qua").with(user(city.username())))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("hôm qua")));
+	}
+
+	@Test
+	void shouldListADistrictThirtyPercentOfWhoseCommunesWereRevoked() {
+		long quangNam = data.unit("49", TestData.BEFORE_REFORM).id();
+		String code = TestData.unique("H");
+		UnitRef district = SystemTask.call(() -> units.create(new NewUnit(code, "Huyện Kiểm Thử " + TestData.unique(""),
+				UnitType.HUYEN, quangNam, LocalDate.of(2020, 1, 1), null)));
+		List<UnitRef> communes = List.of(data.commune(code, "Xã Một"), data.commune(code, "Xã Hai"),
+				data.commune(code, "Xã Ba"));
+		List<TitleAward> awards = communes.stream()
+			.map(c -> SystemTask.call(() -> titles.award(c.id(),
+					new NewTitleAward("XA_NTM", 2021, LocalDate.of(2021, 12, 1), "1/QĐ-UBND", "UBND tỉnh Quảng Nam",
+							null, null))))
+			.toList();
+		SystemTask.call(() -> titles.award(district.id(), new NewTitleAward("HUYEN_NTM", 2023,
+				LocalDate.of(2023, 12, 1), "2/QĐ-TTg", "Thủ tướng Chính phủ", null, null)));
+		UserView province = data.user(Role.PROVINCE_OFFICE, TestData.BEFORE_REFORM, "49");
+
+		// none revoked yet: the district has no result, it is only without one
+		RiskList before = SatisfactionSurveysTests.as(province, () -> risks.below(district.id(), AT));
+		assertThat(before.crossing()).isEmpty();
+		SystemTask.call(() -> titles.revoke(awards.get(0).id(),
+				new Revocation(LocalDate.of(2024, 6, 1), "3/QĐ-UBND", "UBND tỉnh Quảng Nam", "Không duy trì tiêu chí"),
+				awards.get(0).rowVersion()));
+
+		RiskList list = SatisfactionSurveysTests.as(province, () -> risks.below(quangNam, AT));
+		assertThat(list.crossing()).filteredOn(r -> r.unitId() == district.id()).singleElement().satisfies(r -> {
+			assertThat(r.outcome()).isEqualTo(RevocationVerdict.Outcome.REVOKE);
+			assertThat(r.assessmentId()).isNull();
+			assertThat(r.communes().revoked()).isEqualTo(1);
+			assertThat(r.communes().communes()).isEqualTo(3);
+			assertThat(r.communes().describe()).isEqualTo("1/3 (33,3%)");
+			assertThat(r.rule().key()).isEqualTo("recognition.risk.byCommunes");
+		});
+		assertThat(list.withoutResult()).noneMatch(name -> name.startsWith(district.fullName()));
+		// before the revocation, not listed
+		assertThat(SatisfactionSurveysTests.as(province, () -> risks.below(quangNam, LocalDate.of(2024, 5, 31)))
+			.crossing()).extracting(RevocationRisk::unitId).doesNotContain(district.id());
 	}
 
 	@Test

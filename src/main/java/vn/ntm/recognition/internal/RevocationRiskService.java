@@ -21,7 +21,12 @@ import vn.ntm.criteria.TitleView;
 import vn.ntm.criteria.engine.CriterionResult;
 import vn.ntm.criteria.engine.Reason;
 import vn.ntm.criteria.engine.RevocationVerdict;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
+import vn.ntm.orgunit.UnitType;
 import vn.ntm.recognition.RevocationRisk;
+import vn.ntm.recognition.RevokedCommunes;
+import vn.ntm.recognition.Titles;
 import vn.ntm.recognition.RevocationRisks;
 import vn.ntm.recognition.RiskList;
 import vn.ntm.security.AccessPolicy;
@@ -49,13 +54,19 @@ class RevocationRiskService implements RevocationRisks {
 
 	private final HeldTitles held;
 
+	private final Titles titles;
+
+	private final UnitManagement units;
+
 	RevocationRiskService(AccessPolicy access, UnitDirectory directory, AssessmentManagement assessments,
-			CriteriaCatalog catalog, HeldTitles held) {
+			CriteriaCatalog catalog, HeldTitles held, Titles titles, UnitManagement units) {
 		this.access = access;
 		this.directory = directory;
 		this.assessments = assessments;
 		this.catalog = catalog;
 		this.held = held;
+		this.titles = titles;
+		this.units = units;
 	}
 
 	@Override
@@ -66,9 +77,9 @@ class RevocationRiskService implements RevocationRisks {
 		access.requireRead(parentId);
 		List<HeldTitles.Holder> holders = held.below(parentId, at);
 		Set<Long> readable = access.canReadAll(holders.stream().map(HeldTitles.Holder::unitId).toList());
-		Map<String, String> titleNames = new HashMap<>();
+		Map<String, TitleView> catalogue = new HashMap<>();
 		for (TitleView title : catalog.titles()) {
-			titleNames.put(title.code(), title.name());
+			catalogue.put(title.code(), title);
 		}
 		Map<Long, SetSummary> sets = new HashMap<>();
 		List<RevocationRisk> crossing = new ArrayList<>();
@@ -82,13 +93,18 @@ class RevocationRiskService implements RevocationRisks {
 					.filter(a -> a.year() <= at.getYear() && !a.asOf().isAfter(at))
 					.filter(a -> title.equals(sets.computeIfAbsent(a.setId(), catalog::summary).titleCode()))
 					.max(Comparator.comparing(AssessmentView::asOf).thenComparing(AssessmentView::year));
-				String titleName = titleNames.getOrDefault(title, title);
-				if (latest.isEmpty()) {
+				@Nullable TitleView view = catalogue.get(title);
+				String titleName = view == null ? title : view.name();
+				// a district's title: also the share of its communes revoked
+				@Nullable RevokedCommunes communes = view != null && view.unitLevel() == 2
+						? as(open, () -> revokedCommunes(holder.unitId(), at, catalogue)) : null;
+				if (latest.isEmpty() && (communes == null || !communes.crosses())) {
 					withoutResult.add(holder.unitName() + " (" + titleName + ")");
 					continue;
 				}
-				EvaluationView evaluation = as(open, () -> assessments.evaluate(latest.get().id()));
-				RevocationRisk risk = risk(holder, title, titleName, latest.get(), evaluation, open);
+				@Nullable EvaluationView evaluation = latest.isEmpty() ? null
+						: as(open, () -> assessments.evaluate(latest.get().id()));
+				RevocationRisk risk = risk(holder, title, titleName, latest.orElse(null), evaluation, communes, open);
 				if (risk.outcome() == RevocationVerdict.Outcome.REVOKE) {
 					crossing.add(risk);
 				}
@@ -106,23 +122,71 @@ class RevocationRiskService implements RevocationRisks {
 				withoutResult);
 	}
 
-	private static RevocationRisk risk(HeldTitles.Holder holder, String title, String titleName, AssessmentView a,
-			EvaluationView evaluation, boolean readable) {
-		RevocationVerdict verdict = evaluation.evaluation().revocation();
-		List<RevocationRisk.FailingCriterion> failing = evaluation.evaluation()
-			.criteria()
-			.stream()
-			.filter(c -> c.status().failing())
-			.map((CriterionResult c) -> new RevocationRisk.FailingCriterion(c.number(), c.name(), c.critical()))
-			.toList();
-		@Nullable Reason rule = verdict.reasons()
-			.stream()
-			.filter(r -> r.key().equals("engine.revocation.byShare") || r.key().equals("engine.revocation.byCritical"))
-			.findFirst()
-			.orElse(null);
-		return new RevocationRisk(holder.unitId(), holder.unitName(), title, titleName, a.id(), a.setId(), a.setLabel(),
-				a.year(), a.asOf(), verdict.outcome(), verdict.failing(), verdict.total(), verdict.failingShare(),
-				failing, rule, verdict.reasons(), readable);
+	/**
+	 * The communes (type xã) below the district at the date, and those with a commune
+	 * title revoked on or before it.
+	 */
+	private RevokedCommunes revokedCommunes(long districtId, LocalDate at, Map<String, TitleView> catalogue) {
+		List<UnitRef> communes = units.children(districtId, at).stream().filter(u -> u.type() == UnitType.XA).toList();
+		List<String> revoked = new ArrayList<>();
+		for (UnitRef commune : communes) {
+			boolean any = titles.historyOf(commune.id())
+				.stream()
+				.anyMatch(a -> a.revokedOn() != null && !a.revokedOn().isAfter(at)
+						&& catalogue.containsKey(a.titleCode()) && catalogue.get(a.titleCode()).unitLevel() == 3);
+			if (any) {
+				revoked.add(commune.fullName());
+			}
+		}
+		return new RevokedCommunes(revoked.size(), communes.size(), revoked);
+	}
+
+	private static RevocationRisk risk(HeldTitles.Holder holder, String title, String titleName,
+			@Nullable AssessmentView a, @Nullable EvaluationView evaluation, @Nullable RevokedCommunes communes,
+			boolean readable) {
+		List<Reason> reasons = new ArrayList<>();
+		List<RevocationRisk.FailingCriterion> failing = List.of();
+		RevocationVerdict.Outcome outcome = RevocationVerdict.Outcome.NO_RULE;
+		int failingCount = 0;
+		int total = 0;
+		String share = "0";
+		@Nullable Reason rule = null;
+		if (evaluation != null) {
+			RevocationVerdict verdict = evaluation.evaluation().revocation();
+			failing = evaluation.evaluation()
+				.criteria()
+				.stream()
+				.filter(c -> c.status().failing())
+				.map((CriterionResult c) -> new RevocationRisk.FailingCriterion(c.number(), c.name(), c.critical()))
+				.toList();
+			rule = verdict.reasons()
+				.stream()
+				.filter(r -> r.key().equals("engine.revocation.byShare")
+						|| r.key().equals("engine.revocation.byCritical"))
+				.findFirst()
+				.orElse(null);
+			reasons.addAll(verdict.reasons());
+			outcome = verdict.outcome();
+			failingCount = verdict.failing();
+			total = verdict.total();
+			share = verdict.failingShare();
+		}
+		if (communes != null) {
+			Reason byCommunes = Reason.of(
+					communes.crosses() ? "recognition.risk.byCommunes" : "recognition.risk.communes",
+					communes.describe(), RevokedCommunes.SHARE, String.join(", ", communes.names()));
+			reasons.add(byCommunes);
+			if (communes.crosses()) {
+				outcome = RevocationVerdict.Outcome.REVOKE;
+				if (rule == null) {
+					rule = byCommunes;
+				}
+			}
+		}
+		return new RevocationRisk(holder.unitId(), holder.unitName(), title, titleName, a == null ? null : a.id(),
+				a == null ? null : a.setId(), a == null ? null : a.setLabel(), a == null ? null : a.year(),
+				a == null ? null : a.asOf(), outcome, failingCount, total, share, failing, rule, reasons, communes,
+				readable);
 	}
 
 	/** A read of a unit the reader may open as the reader, else as the system. */

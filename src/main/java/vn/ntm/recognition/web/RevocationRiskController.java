@@ -51,7 +51,8 @@ class RevocationRiskController {
 		// the rule crossed (or, undecided, the engine's reasons) in the reader's language
 		Map<String, String> rules = new HashMap<>();
 		for (RevocationRisk r : concat(list)) {
-			List<Reason> shown = r.rule() != null ? List.of(r.rule()) : r.reasons();
+			List<Reason> crossed = r.reasons().stream().filter(x -> RULES.contains(x.key())).toList();
+			List<Reason> shown = crossed.isEmpty() ? r.reasons() : crossed;
 			rules.put(r.unitId() + ":" + r.titleCode(),
 					String.join(" ",
 							shown.stream()
@@ -62,6 +63,10 @@ class RevocationRiskController {
 		model.addAttribute("rules", rules);
 		return "recognition/revocation-risk";
 	}
+
+	/** The reasons that name a rule crossed. */
+	static final java.util.Set<String> RULES = java.util.Set.of("engine.revocation.byShare",
+			"engine.revocation.byCritical", "recognition.risk.byCommunes");
 
 	private static List<RevocationRisk> concat(RiskList list) {
 		List<RevocationRisk> all = new ArrayList<>(list.crossing());

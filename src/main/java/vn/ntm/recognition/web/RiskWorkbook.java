@@ -67,9 +67,11 @@ final class RiskWorkbook {
 			Row row = sheet.createRow(r++);
 			row.createCell(0).setCellValue(risk.unitName());
 			row.createCell(1).setCellValue(risk.titleName());
-			row.createCell(2).setCellValue(risk.setLabel() + " (" + risk.year() + ")");
-			row.createCell(3).setCellValue(risk.failing() + "/" + risk.total());
-			row.createCell(4).setCellValue(risk.failingShare() + "%");
+			row.createCell(2)
+				.setCellValue(
+						risk.assessmentId() == null ? text(messages, "recognition.risk.noResult") : risk.resultLabel());
+			row.createCell(3).setCellValue(risk.assessmentId() == null ? "" : risk.failing() + "/" + risk.total());
+			row.createCell(4).setCellValue(risk.assessmentId() == null ? "" : risk.failingShare() + "%");
 			row.createCell(5)
 				.setCellValue(String.join("; ",
 						risk.failingCriteria()
@@ -78,8 +80,12 @@ final class RiskWorkbook {
 									+ (c.critical() ? " (" + text(messages, "recognition.risk.critical") + ")" : ""))
 							.toList()));
 			row.createCell(6)
-				.setCellValue(risk.rule() == null ? ""
-						: LocalizedMessages.get(messages, risk.rule().key(), risk.rule().args().toArray(), VI));
+				.setCellValue(String.join(" ",
+						risk.reasons()
+							.stream()
+							.filter(x -> RevocationRiskController.RULES.contains(x.key()))
+							.map(x -> LocalizedMessages.get(messages, x.key(), x.args().toArray(), VI))
+							.toList()));
 			row.createCell(7).setCellValue(text(messages, "engine.revocation.outcome." + risk.outcome().name()));
 		}
 		return r;
