@@ -329,6 +329,9 @@ class SurveyService implements SatisfactionSurveys {
 			if (q.satisfied() > q.asked()) {
 				throw new BusinessRuleException("recognition.survey.question.moreThan", row, q.satisfied(), q.asked());
 			}
+			if (q.asked() > surveyed) {
+				throw new BusinessRuleException("recognition.survey.question.askedMoreThan", row, q.asked(), surveyed);
+			}
 		}
 	}
 
