@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A unit's satisfaction survey of a year, with its coverage (households surveyed out of
- * all) and satisfaction (satisfied out of surveyed), each per question too.
+ * all) and satisfaction (satisfied out of surveyed), each per question too, and its
+ * result file if one was uploaded.
  */
 public record SurveyView(long id, long unitId, String unitName, int year, int households, int surveyed, int satisfied,
 		@Nullable Integer ballotsIssued, @Nullable Integer ballotsReturned, String conductedBy,
 		@Nullable LocalDate startedOn, @Nullable LocalDate endedOn, @Nullable String note, List<QuestionView> questions,
-		int version, String changedBy, Instant changedAt) {
+		@Nullable SurveyFile resultFile, int version, String changedBy, Instant changedAt) {
 
 	public record QuestionView(int position, String question, int satisfied, int asked) {
 

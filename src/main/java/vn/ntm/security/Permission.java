@@ -39,6 +39,11 @@ public enum Permission {
 	/** Enter assessment values and results for units within the scope. */
 	ASSESSMENT_ENTER,
 	/**
+	 * Record the satisfaction surveys (lấy ý kiến sự hài lòng) of units within the scope:
+	 * counts, questions and the result file.
+	 */
+	SURVEY_RECORD,
+	/**
 	 * Check the criteria an officer is bound to in submitted assessments of units within
 	 * the scope: agree, or return with a reason.
 	 */

@@ -19,8 +19,9 @@ public enum Role {
 	PROVINCE_OFFICE(2,
 			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_CLASSIFY, Permission.UNIT_IMPORT,
 					Permission.USER_MANAGE, Permission.CATALOG_EDIT, Permission.TITLE_RECORD,
-					Permission.ASSESSMENT_ENTER, Permission.ASSESSMENT_REVIEW, Permission.ASSESSMENT_APPROVE,
-					Permission.ASSESSMENT_REOPEN, Permission.FUNDING_EDIT, Permission.PLAN_EDIT)),
+					Permission.ASSESSMENT_ENTER, Permission.SURVEY_RECORD, Permission.ASSESSMENT_REVIEW,
+					Permission.ASSESSMENT_APPROVE, Permission.ASSESSMENT_REOPEN, Permission.FUNDING_EDIT,
+					Permission.PLAN_EDIT)),
 
 	/**
 	 * Cơ quan chuyên môn cấp huyện (until 30/6/2025): the district's communes and
@@ -28,12 +29,13 @@ public enum Role {
 	 */
 	DISTRICT_OFFICE(3,
 			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT, Permission.ASSESSMENT_ENTER,
-					Permission.ASSESSMENT_REVIEW, Permission.FUNDING_EDIT, Permission.PLAN_EDIT)),
+					Permission.SURVEY_RECORD, Permission.ASSESSMENT_REVIEW, Permission.FUNDING_EDIT,
+					Permission.PLAN_EDIT)),
 
 	/** Cán bộ cấp xã: the commune and its villages. */
 	COMMUNE_OFFICER(4,
 			EnumSet.of(Permission.UNIT_READ, Permission.UNIT_EDIT, Permission.UNIT_IMPORT, Permission.ASSESSMENT_ENTER,
-					Permission.FUNDING_EDIT, Permission.PLAN_EDIT)),
+					Permission.SURVEY_RECORD, Permission.FUNDING_EDIT, Permission.PLAN_EDIT)),
 
 	/**
 	 * Cán bộ sở, ngành phụ trách tiêu chí: reads the units in scope; checks the criteria

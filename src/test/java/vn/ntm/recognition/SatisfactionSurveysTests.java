@@ -76,7 +76,7 @@ class SatisfactionSurveysTests {
 
 	static SurveyForm form(Integer households, Integer surveyed, Integer satisfied, Integer version) {
 		return new SurveyForm(households, surveyed, satisfied, 1400, 1307, "Ủy ban MTTQ Việt Nam xã", null, null, null,
-				List.of(new SurveyForm.Question("Hạ tầng giao thông", 1200, 1307)), version);
+				List.of(new SurveyForm.Question("Hạ tầng giao thông", Math.min(1200, surveyed), surveyed)), version);
 	}
 
 	@Test
@@ -131,6 +131,12 @@ class SatisfactionSurveysTests {
 				new SurveyForm(10, 5, 5, null, null, "MTTQ", null, null, null,
 						List.of(new SurveyForm.Question("Môi trường", 6, 5)), null),
 				"Câu hỏi thứ 1", "số hộ hài lòng (6)");
+		assertRefused(officer, commune,
+				new SurveyForm(10, 5, 5, null, null, "MTTQ", null, null, null,
+						List.of(new SurveyForm.Question("Giao thông", 5, 5),
+								new SurveyForm.Question("Môi trường", 6, 8)),
+						null),
+				"Câu hỏi thứ 2", "số hộ được hỏi (8)", "số hộ được lấy ý kiến (5)");
 		assertThat(as(officer, () -> surveys.find(commune.id(), 2024))).isEmpty();
 	}
 

@@ -12,17 +12,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
+import vn.ntm.documents.Documents;
+import vn.ntm.documents.StoredDocument;
+import vn.ntm.documents.Upload;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.orgunit.UnitType;
 import vn.ntm.recognition.SatisfactionBar;
 import vn.ntm.recognition.SatisfactionSurveys;
+import vn.ntm.recognition.SurveyFile;
+import vn.ntm.recognition.SurveyFileContent;
 import vn.ntm.recognition.SurveyForm;
 import vn.ntm.recognition.SurveyView;
 import vn.ntm.recognition.SurveyView.QuestionView;
@@ -47,12 +57,112 @@ class SurveyService implements SatisfactionSurveys {
 
 	private final AuditLog audit;
 
-	SurveyService(JdbcClient jdbc, AccessPolicy access, UnitDirectory directory, UnitManagement units, AuditLog audit) {
+	private final Documents documents;
+
+	private final TransactionTemplate transactions;
+
+	/** What the result file is in the forms, for the messages of a refusal. */
+	static final String FILE_FIELD = "recognition.survey.field.resultFile";
+
+	SurveyService(JdbcClient jdbc, AccessPolicy access, UnitDirectory directory, UnitManagement units, AuditLog audit,
+			Documents documents, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.directory = directory;
 		this.units = units;
 		this.audit = audit;
+		this.documents = documents;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public List<SurveyView> ofUnit(long unitId) {
+		requireUnit(unitId);
+		access.requireRead(unitId);
+		List<Integer> years = jdbc.sql("select year from satisfaction_survey where unit_id = :unit order by year desc")
+			.param("unit", unitId)
+			.query(Integer.class)
+			.list();
+		List<SurveyView> result = new ArrayList<>();
+		for (int year : years) {
+			result.addAll(load(List.of(unitId), year));
+		}
+		return result;
+	}
+
+	@Override
+	public boolean canRecord(long unitId) {
+		return directory.exists(unitId) && access.canActOn(unitId, Permission.SURVEY_RECORD);
+	}
+
+	@Override
+	public Optional<SatisfactionBar> knownCoverageBar(long unitId, int year) {
+		requireUnit(unitId);
+		access.requireRead(unitId);
+		// HD 90/HD-MTTW-BTT and QĐ 18/2022 as read state no least share of households to
+		// survey (the provinces' earlier practice is not a bar): "chưa có ngưỡng"
+		return Optional.empty();
+	}
+
+	@Override
+	public SurveyView attachResult(long unitId, int year, Upload file, int expectedVersion) {
+		requireUnit(unitId);
+		access.requireActOn(unitId, Permission.SURVEY_RECORD);
+		String label = directory.label(unitId);
+		if (load(List.of(unitId), year).isEmpty()) {
+			throw new NotFoundException("recognition.survey.fileFirst", label, String.valueOf(year));
+		}
+		StoredDocument stored;
+		try (InputStream in = file.content().getInputStream()) {
+			stored = documents.store(in, file.fileName(), FILE_FIELD);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		SurveyView result = transactions.execute(status -> {
+			access.requireActOn(unitId, Permission.SURVEY_RECORD);
+			SurveyView before = load(List.of(unitId), year).get(0);
+			int updated = jdbc.sql("""
+					update satisfaction_survey set result_file_name = :name, result_content_type = :type,
+					    result_size_bytes = :size, result_sha256 = :sha, result_uploaded_by = :actor,
+					    result_uploaded_at = now(), row_version = row_version + 1, changed_at = now(),
+					    changed_by = :actor
+					where id = :id and row_version = :version
+					""")
+				.param("name", stored.fileName())
+				.param("type", stored.contentType())
+				.param("size", stored.size())
+				.param("sha", stored.sha256())
+				.param("actor", actor())
+				.param("id", before.id())
+				.param("version", expectedVersion)
+				.update();
+			if (updated == 0) {
+				throw stale(unitId, year, label);
+			}
+			SurveyView after = load(List.of(unitId), year).get(0);
+			String renamed = stored.renamed() ? ", gửi lên với tên \"" + stored.originalName() + "\"" : "";
+			String replaced = before.resultFile() == null ? ""
+					: ", thay tệp \"" + before.resultFile().fileName() + "\"";
+			audit.record(AuditRecord.updated("satisfaction_survey", before.id(), label + " " + year,
+					"Đính kèm biên bản kết quả lấy ý kiến sự hài lòng năm " + year + " của " + label + ": \""
+							+ stored.fileName() + "\" (" + StoredDocument.bytes(stored.size()) + renamed + replaced
+							+ ")",
+					before, after));
+			return after;
+		});
+		return java.util.Objects.requireNonNull(result);
+	}
+
+	@Override
+	public SurveyFileContent resultFile(long unitId, int year) {
+		SurveyView survey = find(unitId, year)
+			.orElseThrow(() -> new NotFoundException("recognition.survey.none", String.valueOf(year)));
+		SurveyFile file = survey.resultFile();
+		if (file == null) {
+			throw new NotFoundException("recognition.survey.noFile", survey.unitName(), String.valueOf(year));
+		}
+		return new SurveyFileContent(file, documents.open(file.sha256()));
 	}
 
 	@Override
@@ -84,7 +194,7 @@ class SurveyService implements SatisfactionSurveys {
 	@Transactional
 	public SurveyView record(long unitId, int year, SurveyForm form) {
 		requireUnit(unitId);
-		access.requireActOn(unitId, Permission.ASSESSMENT_ENTER);
+		access.requireActOn(unitId, Permission.SURVEY_RECORD);
 		validate(year, form);
 		Optional<SurveyView> before = load(List.of(unitId), year).stream().findFirst();
 		String label = directory.label(unitId);
@@ -219,6 +329,9 @@ class SurveyService implements SatisfactionSurveys {
 			if (q.satisfied() > q.asked()) {
 				throw new BusinessRuleException("recognition.survey.question.moreThan", row, q.satisfied(), q.asked());
 			}
+			if (q.asked() > surveyed) {
+				throw new BusinessRuleException("recognition.survey.question.askedMoreThan", row, q.asked(), surveyed);
+			}
 		}
 	}
 
@@ -244,7 +357,8 @@ class SurveyService implements SatisfactionSurveys {
 		}
 		record Row(long id, long unitId, int households, int surveyed, int satisfied, @Nullable Integer issued,
 				@Nullable Integer returned, String conductedBy, @Nullable LocalDate startedOn,
-				@Nullable LocalDate endedOn, @Nullable String note, int version, String changedBy, Instant changedAt) {
+				@Nullable LocalDate endedOn, @Nullable String note, @Nullable SurveyFile file, int version,
+				String changedBy, Instant changedAt) {
 		}
 		List<Row> rows = jdbc.sql("""
 				select * from satisfaction_survey where unit_id in (:units) and year = :year order by unit_id
@@ -255,7 +369,7 @@ class SurveyService implements SatisfactionSurveys {
 					rs.getInt("surveyed"), rs.getInt("satisfied"), integer(rs, "ballots_issued"),
 					integer(rs, "ballots_returned"), rs.getString("conducted_by"),
 					rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
-					rs.getString("note"), rs.getInt("row_version"), rs.getString("changed_by"),
+					rs.getString("note"), file(rs), rs.getInt("row_version"), rs.getString("changed_by"),
 					rs.getTimestamp("changed_at").toInstant()))
 			.list();
 		if (rows.isEmpty()) {
@@ -272,8 +386,20 @@ class SurveyService implements SatisfactionSurveys {
 		return rows.stream()
 			.map(r -> new SurveyView(r.id(), r.unitId(), directory.label(r.unitId()), year, r.households(),
 					r.surveyed(), r.satisfied(), r.issued(), r.returned(), r.conductedBy(), r.startedOn(), r.endedOn(),
-					r.note(), questions.getOrDefault(r.id(), List.of()), r.version(), r.changedBy(), r.changedAt()))
+					r.note(), questions.getOrDefault(r.id(), List.of()), r.file(), r.version(), r.changedBy(),
+					r.changedAt()))
 			.toList();
+	}
+
+	private static @Nullable SurveyFile file(ResultSet rs) throws SQLException {
+		String sha = rs.getString("result_sha256");
+		if (sha == null) {
+			return null;
+		}
+		return new SurveyFile(rs.getString("result_file_name"), rs.getString("result_content_type"),
+				rs.getLong("result_size_bytes"), sha,
+				rs.getString("result_uploaded_by") == null ? "" : rs.getString("result_uploaded_by"),
+				rs.getTimestamp("result_uploaded_at").toInstant());
 	}
 
 	private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {

@@ -215,7 +215,7 @@ class UnitAccessPolicy implements AccessPolicy {
 	/** The work that passes from an ended unit to the officers of its successors. */
 	private static final Set<Permission> HANDED_OVER = EnumSet.of(Permission.ASSESSMENT_ENTER,
 			Permission.ASSESSMENT_CHECK, Permission.ASSESSMENT_REVIEW, Permission.ASSESSMENT_APPROVE,
-			Permission.ASSESSMENT_REOPEN);
+			Permission.ASSESSMENT_REOPEN, Permission.SURVEY_RECORD);
 
 	@Override
 	public boolean canActOn(long unitId, Permission permission) {
