@@ -15,12 +15,15 @@ import vn.ntm.criteria.SetSummary;
 import vn.ntm.criteria.engine.Summary;
 import vn.ntm.funding.ConstructionDebt;
 import vn.ntm.funding.FundingAlerts;
+import vn.ntm.orgunit.UnitManagement;
+import vn.ntm.orgunit.UnitRef;
 import vn.ntm.recognition.BarComparison;
 import vn.ntm.recognition.DossierView.Condition;
 import vn.ntm.recognition.DossierView.Condition.Outcome;
 import vn.ntm.recognition.SatisfactionBar;
 import vn.ntm.recognition.SatisfactionSurveys;
 import vn.ntm.recognition.SurveyView;
+import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.MoneyUnit;
 import vn.ntm.shared.VnFormat;
 
@@ -45,8 +48,11 @@ class DossierConditions {
 
 	private final FundingAlerts funding;
 
+	private final UnitManagement units;
+
 	DossierConditions(JdbcClient jdbc, CriteriaCatalog catalog, AssessmentManagement assessments,
-			SatisfactionSurveys surveys, FundingAlerts funding) {
+			SatisfactionSurveys surveys, FundingAlerts funding, UnitManagement units) {
+		this.units = units;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.assessments = assessments;
@@ -70,15 +76,30 @@ class DossierConditions {
 
 	Condition criteria(long unitId, String titleCode, int year) {
 		LocalDate end = LocalDate.of(year, 12, 31);
-		Optional<SetSummary> set = catalog.sets()
+		// the set of the unit's own assessment of the year for the title, else one in
+		// force
+		// that applies to the unit
+		List<SetSummary> candidates = new ArrayList<>();
+		assessments.ofUnit(unitId)
+			.stream()
+			.filter(a -> a.year() == year)
+			.map(a -> catalog.summary(a.setId()))
+			.filter(s -> titleCode.equals(s.titleCode()))
+			.forEach(candidates::add);
+		catalog.sets()
 			.stream()
 			.filter(s -> titleCode.equals(s.titleCode()) && s.isPublished() && s.covers(end))
-			.findFirst();
-		if (set.isEmpty()) {
+			.forEach(candidates::add);
+		if (candidates.isEmpty()) {
 			return condition("CRITERIA", Outcome.FAIL, "noSet", String.valueOf(year));
 		}
-		Summary summary = assessments.evaluate(unitId, set.get().id(), year).evaluation().summary();
+		Optional<SetSummary> set = candidates.stream().filter(s -> applies(s, unitId, year)).findFirst();
+		if (set.isEmpty()) {
+			return condition("CRITERIA", Outcome.FAIL, "notApplicable", candidates.get(0).label(),
+					String.valueOf(year));
+		}
 		String label = set.get().label();
+		Summary summary = assessments.evaluate(unitId, set.get().id(), year).evaluation().summary();
 		if (!summary.failingList().isEmpty()) {
 			return condition("CRITERIA", Outcome.FAIL, "fail", summary.met(), summary.total(), String.valueOf(year),
 					String.join(", ", summary.failingList()), label);
@@ -88,6 +109,25 @@ class DossierConditions {
 					String.join(", ", summary.undecided()), label);
 		}
 		return condition("CRITERIA", Outcome.PASS, "pass", summary.met(), summary.total(), String.valueOf(year), label);
+	}
+
+	/**
+	 * Whether the set applies to the unit as of its last day in the year (level, type,
+	 * period).
+	 */
+	private boolean applies(SetSummary set, long unitId, int year) {
+		LocalDate day;
+		try {
+			day = units.lastDayIn(unitId, year);
+		}
+		catch (BusinessRuleException ex) {
+			return false;
+		}
+		Optional<UnitRef> unit = units.find(unitId, day);
+		return unit.isPresent() && unit.get().level() == set.unitLevel()
+				&& (set.unitTypes().isEmpty() || set.unitTypes().contains(unit.get().type().name())) && set.covers(day)
+				&& (set.ownerUnitId() == null || set.ownerUnitId() == unitId
+						|| units.ancestors(unitId, day).stream().anyMatch(a -> a.id() == set.ownerUnitId()));
 	}
 
 	/** The bar a title's conditions state for the year, if any. */

@@ -191,6 +191,15 @@ class DossierService implements Dossiers {
 		return units.fate(unitId).filter(f -> f.lastDay().isBefore(at)).isPresent();
 	}
 
+	/**
+	 * Whether an ancestor (as its version at the unit's day shows it) had ended before
+	 * the day: read from the version, as the reader of a commune may not read its
+	 * district.
+	 */
+	private static boolean endedBefore(UnitRef ancestor, LocalDate at) {
+		return ancestor.validTo() != null && ancestor.validTo().isBefore(at);
+	}
+
 	private Optional<UnitRef> ancestorAt(long unitId, int level, LocalDate at) {
 		LocalDate day = placeDay(unitId, at);
 		return units.ancestors(unitId, day).stream().filter(u -> u.level() == level).findFirst();
@@ -218,7 +227,7 @@ class DossierService implements Dossiers {
 			}
 			case "DISTRICT" -> {
 				Optional<UnitRef> district = ancestorAt(unitId, 2, at);
-				if (district.isPresent() && !endedBefore(district.get().id(), at)) {
+				if (district.isPresent() && !endedBefore(district.get(), at)) {
 					return new Office(district.get().id(), directory.label(district.get().id()), false);
 				}
 				Office province = office(unitId, "PROVINCE", at);
@@ -230,7 +239,7 @@ class DossierService implements Dossiers {
 					return new Office(null, null, false);
 				}
 				long id = province.get().id();
-				if (endedBefore(id, at) && !directory.successors(id).isEmpty()) {
+				if (endedBefore(province.get(), at) && !directory.successors(id).isEmpty()) {
 					long successor = successorOf(id);
 					return new Office(successor, directory.label(successor), true);
 				}
@@ -627,7 +636,7 @@ class DossierService implements Dossiers {
 				continue;
 			}
 			StepDef step = route(row.routeCode()).step(row.position());
-			if (isOffice(row, step, today)) {
+			if (isOffice(row, step, today) || isOffice(row, step, pendingSince(row, events(row.id())))) {
 				lines.add(line(row, today));
 			}
 		}
