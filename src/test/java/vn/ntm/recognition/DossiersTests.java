@@ -27,6 +27,15 @@ import vn.ntm.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Recognition dossiers: opened on the route of their day with the plan's deadlines, read
@@ -58,6 +67,9 @@ class DossiersTests {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	String text(Throwable failure) {
 		return LocalizedMessages.of(messages, (vn.ntm.shared.LocalizedFailure) failure, Locale.forLanguageTag("vi"));
@@ -264,6 +276,59 @@ class DossiersTests {
 		Throwable twice = catchThrowable(() -> as(officer,
 				() -> dossiers.open(new NewDossier(commune.id(), "XA_NTM", 2024, LocalDate.of(2024, 9, 3)))));
 		assertThat(text(twice)).contains("đã có hồ sơ xét công nhận");
+	}
+
+	@Test
+	void shouldServeTheApiAndThePagesToReadersOnly() throws Exception {
+		UnitRef commune = data.commune("502", "Xã Giao Diện");
+		UnitRef other = data.commune("502", "Xã Ngoài");
+		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, commune.code());
+		UserView stranger = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, other.code());
+		var me = httpBasic(officer.username(), TestData.PASSWORD);
+		String body = "{\"unitId\": " + commune.id() + ", \"titleCode\": \"XA_NTM\", \"year\": 2024,"
+				+ " \"openedOn\": \"2024-09-02\"}";
+		String created = mvc
+			.perform(post("/api/v1/dossiers").with(me)
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.dossier.state").value("DRAFT"))
+			.andExpect(jsonPath("$.dossier.steps[0].due").value("2024-10-30"))
+			.andExpect(
+					jsonPath("$.conditions[3].reason", containsString("Chưa nhập đánh giá tình hình an ninh trật tự")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(created.replaceAll("^\\{\"dossier\":\\{\"id\":(\\d+).*$", "$1"));
+		mvc.perform(get("/api/v1/dossiers/{id}", id).with(httpBasic(stranger.username(), TestData.PASSWORD)))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/dossiers/{id}/actions", id).with(me)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"action\": \"SUBMIT\", \"expectedVersion\": 7}")).andExpect(status().isConflict());
+		mvc.perform(post("/api/v1/dossiers/{id}/actions", id).with(me)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"action\": \"SUBMIT\", \"on\": \"2024-10-20\", \"expectedVersion\": 0}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("Chưa đủ tài liệu cho bước \"Xã nộp hồ sơ\"")));
+		mvc.perform(get("/api/v1/dossiers").param("unit", String.valueOf(commune.id())).with(me))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].summary.id").value(id));
+		mvc.perform(get("/dossiers/{id}", id).with(me))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Tờ trình đề nghị xét công nhận")))
+			.andExpect(content().string(containsString("Quy định cũ")));
+		mvc.perform(get("/dossiers/{id}", id).with(httpBasic(stranger.username(), TestData.PASSWORD)))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/units/{id}/dossiers.xlsx", commune.id()).with(me))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString(".xlsx")));
+		mvc.perform(post("/dossiers/{id}/act", id).with(me)
+			.with(csrf())
+			.param("action", "SUBMIT")
+			.param("on", "31/02/2024")
+			.param("expectedVersion", "0"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Ngày thực hiện: ngày &quot;31/02/2024&quot; không hợp lệ")));
 	}
 
 }
