@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import vn.ntm.criteria.TitleRegistry;
+import vn.ntm.recognition.Titles;
 import vn.ntm.orgunit.NewUnit;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
@@ -64,7 +64,7 @@ class DossierBrowserTests {
 	Dossiers dossiers;
 
 	@Autowired
-	TitleRegistry titles;
+	Titles titles;
 
 	@Autowired
 	UnitManagement units;
@@ -187,7 +187,7 @@ class DossierBrowserTests {
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-ANNOUNCE"), "Đã xong"));
 			browser.screenshot("dossier-3-announced");
 		}
-		assertThat(SystemTask.call(() -> titles.awardsOf(commune.id()))).singleElement().satisfies(award -> {
+		assertThat(SystemTask.call(() -> titles.historyOf(commune.id()))).singleElement().satisfies(award -> {
 			assertThat(award.titleCode()).isEqualTo("XA_NTM");
 			assertThat(award.year()).isEqualTo(2024);
 			assertThat(award.decidedOn()).isEqualTo(LocalDate.of(2025, 1, 15));
@@ -243,7 +243,7 @@ class DossierBrowserTests {
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-ANNOUNCE"), "Đã xong"));
 			browser.screenshot("dossier-4-after-reform");
 		}
-		assertThat(SystemTask.call(() -> titles.awardsOf(commune.id()))).singleElement()
+		assertThat(SystemTask.call(() -> titles.historyOf(commune.id()))).singleElement()
 			.satisfies(award -> assertThat(award.year()).isEqualTo(2025));
 	}
 

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.ntm.audit.AuditLog;
-import vn.ntm.criteria.TitleRegistry;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
 import vn.ntm.security.AccessRefused;
@@ -30,6 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -57,7 +57,7 @@ class DossiersTests {
 	SatisfactionSurveys surveys;
 
 	@Autowired
-	TitleRegistry titles;
+	Titles titles;
 
 	@Autowired
 	UnitManagement units;
@@ -198,7 +198,7 @@ class DossiersTests {
 		assertThat(d.state()).isEqualTo("APPROVED");
 		assertThat(d.awardId()).isNotNull();
 		assertThat(d.decidedOn()).isEqualTo(LocalDate.of(2025, 1, 15));
-		assertThat(SystemTask.call(() -> titles.awardsOf(commune.id()))).singleElement().satisfies(award -> {
+		assertThat(SystemTask.call(() -> titles.historyOf(commune.id()))).singleElement().satisfies(award -> {
 			assertThat(award.titleCode()).isEqualTo("XA_NTM");
 			assertThat(award.year()).isEqualTo(2024);
 		});
@@ -313,16 +313,16 @@ class DossiersTests {
 		mvc.perform(get("/api/v1/dossiers").param("unit", String.valueOf(commune.id())).with(me))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].summary.id").value(id));
-		mvc.perform(get("/dossiers/{id}", id).with(me))
+		var page = user(officer.username());
+		mvc.perform(get("/dossiers/{id}", id).with(page))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Tờ trình đề nghị xét công nhận")))
 			.andExpect(content().string(containsString("Quy định cũ")));
-		mvc.perform(get("/dossiers/{id}", id).with(httpBasic(stranger.username(), TestData.PASSWORD)))
-			.andExpect(status().isForbidden());
-		mvc.perform(get("/units/{id}/dossiers.xlsx", commune.id()).with(me))
+		mvc.perform(get("/dossiers/{id}", id).with(user(stranger.username()))).andExpect(status().isForbidden());
+		mvc.perform(get("/units/{id}/dossiers.xlsx", commune.id()).with(page))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", containsString(".xlsx")));
-		mvc.perform(post("/dossiers/{id}/act", id).with(me)
+		mvc.perform(post("/dossiers/{id}/act", id).with(page)
 			.with(csrf())
 			.param("action", "SUBMIT")
 			.param("on", "31/02/2024")
