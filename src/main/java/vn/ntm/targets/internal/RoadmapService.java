@@ -466,6 +466,14 @@ class RoadmapService implements Roadmaps {
 		return params;
 	}
 
+	/** Whether a target of the same unit, title and plan is stored. */
+	boolean exists(Valid valid) {
+		return jdbc.sql("""
+				select exists(select 1 from roadmap_target where unit_id = :unit and title_code = :title
+				    and plan_key = coalesce('plan:' || cast(:plan as bigint), 'source:' || cast(:source as text)))
+				""").paramSource(params(valid)).query(Boolean.class).single();
+	}
+
 	RoadmapTarget find(long targetId) {
 		Row row = jdbc.sql("select " + COLUMNS + " from roadmap_target where id = :id")
 			.param("id", targetId)
