@@ -135,11 +135,16 @@ class TitleService implements Titles, TitlesHeld {
 	@Transactional(readOnly = true)
 	public List<TitleAward> heldBelow(long parentUnitId, @Nullable String titleCode, LocalDate at) {
 		access.requireRead(parentUnitId);
-		List<Long> below = units.descendants(parentUnitId, at)
-			.stream()
-			.map(UnitRef::id)
-			.filter(id -> id != parentUnitId)
-			.toList();
+		// below it on the day, and — for a unit formed in the year — the units of the
+		// year
+		// below what it replaced (Thành phố Đà Nẵng's 2025 includes Quảng Nam's communes)
+		Set<Long> ever = new java.util.LinkedHashSet<>();
+		units.descendants(parentUnitId, at).forEach(u -> ever.add(u.id()));
+		if (units.existedIn(parentUnitId, at.getYear())) {
+			units.unitsOfYear(parentUnitId, at.getYear()).forEach(u -> ever.add(u.id()));
+		}
+		ever.remove(parentUnitId);
+		List<Long> below = List.copyOf(ever);
 		Set<Long> readable = access.canReadAll(below);
 		List<Long> ids = below.stream().filter(readable::contains).toList();
 		if (ids.isEmpty()) {

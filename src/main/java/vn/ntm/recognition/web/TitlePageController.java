@@ -53,9 +53,9 @@ class TitlePageController {
 				throw new BusinessRuleException("title.code.required");
 			}
 			titles.award(id,
-					new NewTitleAward(titleCode.strip(), year(year), date(decidedOn, "criteria.award.decidedOn"),
-							VnText.blankToNull(decisionNumber), VnText.blankToNull(issuer), VnText.blankToNull(source),
-							VnText.blankToNull(note)));
+					new NewTitleAward(titleCode.strip(), year(year),
+							date(decidedOn, "recognition.titles.award.decidedOn"), VnText.blankToNull(decisionNumber),
+							VnText.blankToNull(issuer), VnText.blankToNull(source), VnText.blankToNull(note)));
 			return FormFlow.saved(redirect, "/units/" + id);
 		}
 		catch (BusinessRuleException | ConcurrentChangeException ex) {
@@ -71,7 +71,7 @@ class TitlePageController {
 			@RequestParam(required = false) @Nullable String reason, @RequestParam int version,
 			RedirectAttributes redirect, Locale locale) {
 		try {
-			LocalDate on = date(revokedOn, "criteria.award.revokedOn");
+			LocalDate on = date(revokedOn, "recognition.titles.award.revokedOn");
 			if (on == null) {
 				throw new BusinessRuleException("title.revokedOn.required");
 			}

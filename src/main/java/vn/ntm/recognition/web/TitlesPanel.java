@@ -57,7 +57,7 @@ class TitlesPanel implements UnitPagePanel {
 		}
 		List<TitleReview> reviews = titles.reviewsOf(id);
 		boolean canRecord = titles.canRecord(id);
-		boolean hasChildren = false;
+		boolean hasChildren = !unit.children().isEmpty();
 		return Optional.of(new Panel("recognition/titles-panel", "titles",
 				Map.of("unitId", id, "awards", awards, "reviews", reviews, "options", options, "canRecord", canRecord,
 						"at", at, "year", at.getYear(), "earlier", earlier, "hasChildren", hasChildren)));
