@@ -56,6 +56,9 @@ class SeedLoader extends StartupTask {
 	 */
 	static final String DRAFTS_2026 = "demo-drafts-2026";
 
+	/** The goals of seed 001 and the national goals reported for 2030. */
+	static final String GOALS = "goals-001";
+
 	/** The seed results recorded as decided by their documents (approved, dated). */
 	static final String RESULTS_DECIDED = "results-decided";
 
@@ -77,8 +80,10 @@ class SeedLoader extends StartupTask {
 
 	private final String adminPassword;
 
+	private final SeedGoals goals;
+
 	SeedLoader(UserManagement users, UnitManagement units, UnitImports imports, JdbcClient jdbc, SeedResults results,
-			DemoDrafts drafts, @Value("${ntm.seed.demo:false}") boolean demo,
+			DemoDrafts drafts, SeedGoals goals, @Value("${ntm.seed.demo:false}") boolean demo,
 			@Value("${ntm.admin.initial-password:}") String adminPassword) {
 		super(PHASE);
 		this.users = users;
@@ -89,6 +94,7 @@ class SeedLoader extends StartupTask {
 		this.drafts = drafts;
 		this.demo = demo;
 		this.adminPassword = adminPassword;
+		this.goals = goals;
 	}
 
 	@Override
@@ -97,6 +103,7 @@ class SeedLoader extends StartupTask {
 			step(VILLAGES, this::loadVillages);
 			step(RESULTS, this::loadResults);
 			step(RESULTS_DECIDED, () -> log.info("Seed results decided by their documents: {}", results.decide()));
+			step(GOALS, () -> log.info("Seed goals: {}", goals.load()));
 			step(ACCOUNTS, this::createAccounts);
 			if (demo) {
 				step(DRAFTS_2026, () -> log.info("Demo drafts for 2026: {}", drafts.open()));
