@@ -1,7 +1,11 @@
 /**
- * Recognition (công nhận): so far the satisfaction surveys of a unit and year
- * ({@link vn.ntm.recognition.SatisfactionSurveys}); titles and dossiers move here next.
- * Every call is checked against the caller's units.
+ * Recognition (công nhận): the titles units hold ({@link vn.ntm.recognition.Titles},
+ * moved from the criteria module: awarded, reviewed under newer sets, revoked, ended with
+ * their unit; events {@link vn.ntm.recognition.TitleAwarded},
+ * {@link vn.ntm.recognition.TitleRevoked}, {@link vn.ntm.recognition.TitleEnded}), the
+ * satisfaction surveys of a unit and year
+ * ({@link vn.ntm.recognition.SatisfactionSurveys}); dossiers next. Every call is checked
+ * against the caller's units.
  */
 @ApplicationModule(displayName = "Công nhận",
 		allowedDependencies = { "shared", "audit", "security", "orgunit", "criteria", "criteria::engine", "assessment",

@@ -22,11 +22,11 @@ import vn.ntm.assessment.AssessmentView;
 import vn.ntm.assessment.NewAssessment;
 import vn.ntm.assessment.ValueInput;
 import vn.ntm.criteria.CriteriaCatalog;
-import vn.ntm.criteria.NewTitleAward;
 import vn.ntm.criteria.SetSummary;
-import vn.ntm.criteria.TitleRegistry;
 import vn.ntm.orgunit.UnitManagement;
 import vn.ntm.orgunit.UnitRef;
+import vn.ntm.recognition.NewTitleAward;
+import vn.ntm.recognition.Titles;
 import vn.ntm.security.SystemTask;
 import vn.ntm.shared.VnFormat;
 
@@ -50,13 +50,13 @@ class SeedResults {
 
 	private final CriteriaCatalog catalog;
 
-	private final TitleRegistry titles;
+	private final Titles titles;
 
 	private final AssessmentManagement assessments;
 
 	private final AssessmentWorkflow workflow;
 
-	SeedResults(UnitManagement units, CriteriaCatalog catalog, TitleRegistry titles, AssessmentManagement assessments,
+	SeedResults(UnitManagement units, CriteriaCatalog catalog, Titles titles, AssessmentManagement assessments,
 			AssessmentWorkflow workflow) {
 		this.units = units;
 		this.catalog = catalog;
@@ -86,7 +86,7 @@ class SeedResults {
 		File file = read();
 		for (TitleRow row : file.titles()) {
 			UnitRef unit = unit(row.unit(), null, row.at());
-			titles.award(unit.id(), new NewTitleAward(row.title(), row.year(), null, null, row.source(), null));
+			titles.award(unit.id(), new NewTitleAward(row.title(), row.year(), null, null, null, row.source(), null));
 		}
 		for (AssessmentRow row : file.assessments()) {
 			UnitRef unit = unit(row.unit(), row.village(), row.at());

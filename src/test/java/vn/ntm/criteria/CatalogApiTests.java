@@ -431,13 +431,14 @@ class CatalogApiTests {
 			.with(basic(office))).andExpect(status().isForbidden());
 
 		mvc.perform(json(post("/api/v1/title-awards/{id}/revoke", awardId),
-				java.util.Map.of("revokedOn", "2024-06-25", "decision", "15/QĐ-UBND", "expectedVersion", version))
+				java.util.Map.of("revokedOn", "2024-06-25", "decision", "15/QĐ-UBND", "reason", "Không duy trì",
+						"expectedVersion", version))
 			.with(basic(office)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.revokedOn").value("2024-06-25"))
 			.andExpect(jsonPath("$.revocationDecision").value("15/QĐ-UBND"));
 		mvc.perform(json(post("/api/v1/title-awards/{id}/revoke", awardId),
-				java.util.Map.of("revokedOn", "2024-06-26", "expectedVersion", version))
+				java.util.Map.of("revokedOn", "2024-06-26", "reason", "Lần hai", "expectedVersion", version))
 			.with(basic(office)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("đã bị thu hồi từ ngày 25/06/2024")));

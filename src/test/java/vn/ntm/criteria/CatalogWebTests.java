@@ -51,7 +51,7 @@ class CatalogWebTests {
 	CriteriaCatalog catalog;
 
 	@Autowired
-	TitleRegistry titles;
+	vn.ntm.recognition.Titles titles;
 
 	@Autowired
 	UnitManagement units;
@@ -393,7 +393,7 @@ class CatalogWebTests {
 					.param("decisionNumber", "1234/QĐ-UBND"))
 			.andExpect(redirectedUrl("/units/" + commune.id()))
 			.andExpect(flash().attribute("saved", true));
-		TitleAwardView award = SystemTask.call(() -> titles.awardsOf(commune.id()))
+		vn.ntm.recognition.TitleAward award = SystemTask.call(() -> titles.historyOf(commune.id()))
 			.stream()
 			.filter(a -> a.titleCode().equals("XA_NTM_KIEU_MAU") && a.year() == 2024)
 			.findFirst()
@@ -417,6 +417,7 @@ class CatalogWebTests {
 		mvc.perform(as(post("/units/{id}/titles/{award}/revoke", commune.id(), award.id()), office.username())
 			.param("revokedOn", "20/06/2024")
 			.param("decision", "99/QĐ-UBND")
+			.param("reason", "Không duy trì được tiêu chí 17")
 			.param("version", String.valueOf(award.rowVersion())))
 			.andExpect(redirectedUrl("/units/" + commune.id()))
 			.andExpect(flash().attribute("saved", true));
@@ -425,6 +426,7 @@ class CatalogWebTests {
 		// a second revocation with the old version is refused as a concurrent change
 		mvc.perform(as(post("/units/{id}/titles/{award}/revoke", commune.id(), award.id()), office.username())
 			.param("revokedOn", "21/06/2024")
+			.param("reason", "Lần hai")
 			.param("version", String.valueOf(award.rowVersion())))
 			.andExpect(flash().attribute("titleError", containsString("thu hồi từ ngày 20/06/2024")));
 	}

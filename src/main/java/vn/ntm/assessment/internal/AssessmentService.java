@@ -29,7 +29,7 @@ import vn.ntm.audit.AuditLog;
 import vn.ntm.audit.AuditRecord;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetSummary;
-import vn.ntm.criteria.TitleRegistry;
+import vn.ntm.criteria.TitlesHeld;
 import vn.ntm.criteria.engine.CriterionDef;
 import vn.ntm.criteria.engine.Evaluation;
 import vn.ntm.criteria.engine.EvaluationInput;
@@ -67,7 +67,7 @@ class AssessmentService implements AssessmentManagement {
 
 	private final CriteriaCatalog catalog;
 
-	private final TitleRegistry titles;
+	private final TitlesHeld titles;
 
 	private final UnitManagement units;
 
@@ -79,7 +79,7 @@ class AssessmentService implements AssessmentManagement {
 
 	private final Validator validator;
 
-	AssessmentService(AssessmentStore store, FactsAssembler facts, CriteriaCatalog catalog, TitleRegistry titles,
+	AssessmentService(AssessmentStore store, FactsAssembler facts, CriteriaCatalog catalog, TitlesHeld titles,
 			UnitManagement units, AccessPolicy access, AuditLog audit, Clock clock, Validator validator) {
 		this.store = store;
 		this.facts = facts;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import vn.ntm.criteria.CriteriaCatalog;
-import vn.ntm.criteria.TitleRegistry;
+import vn.ntm.criteria.TitlesHeld;
 import vn.ntm.criteria.engine.ChildFacts;
 import vn.ntm.criteria.engine.ChildSelector;
 import vn.ntm.criteria.engine.CriterionDef;
@@ -34,13 +34,13 @@ class FactsAssembler {
 
 	private final UnitManagement units;
 
-	private final TitleRegistry titles;
+	private final TitlesHeld titles;
 
 	private final CriteriaCatalog catalog;
 
 	private final AssessmentStore store;
 
-	FactsAssembler(UnitManagement units, TitleRegistry titles, CriteriaCatalog catalog, AssessmentStore store) {
+	FactsAssembler(UnitManagement units, TitlesHeld titles, CriteriaCatalog catalog, AssessmentStore store) {
 		this.units = units;
 		this.titles = titles;
 		this.catalog = catalog;

@@ -14,7 +14,7 @@ import vn.ntm.assessment.UnitEvaluation;
 import vn.ntm.assessment.ProgressState;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.SetSummary;
-import vn.ntm.criteria.TitleRegistry;
+import vn.ntm.criteria.TitlesHeld;
 import vn.ntm.orgunit.ClassificationScheme;
 import vn.ntm.orgunit.UnitDetails;
 import vn.ntm.orgunit.UnitManagement;
@@ -34,12 +34,12 @@ class MatrixSource {
 
 	private final CriteriaCatalog catalog;
 
-	private final TitleRegistry titles;
+	private final TitlesHeld titles;
 
 	private final UnitManagement units;
 
 	MatrixSource(AssessmentManagement assessments, AssessmentTracking tracking, CriteriaCatalog catalog,
-			TitleRegistry titles, UnitManagement units) {
+			TitlesHeld titles, UnitManagement units) {
 		this.assessments = assessments;
 		this.tracking = tracking;
 		this.catalog = catalog;

@@ -27,22 +27,18 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.DirectionFlag;
-import vn.ntm.criteria.NewTitleAward;
 import vn.ntm.criteria.SetComparison;
 import vn.ntm.criteria.SetDocument;
 import vn.ntm.criteria.SetSummary;
-import vn.ntm.criteria.TitleAwardView;
-import vn.ntm.criteria.TitleRegistry;
 import vn.ntm.criteria.TitleView;
 import vn.ntm.shared.VnFormat;
 
 /**
- * REST API of the criteria catalog ({@code /api/v1/criteria-sets}) and of titles
- * ({@code /api/v1/titles}, {@code /api/v1/units/{id}/titles},
- * {@code /api/v1/title-awards}). Sets travel as {@link SetDocument}s, the format of the
- * catalog files; changes carry the {@code rowVersion} read with the set as
- * {@code expectedVersion} and are refused with 409 when someone saved in between. The
- * catalog and the title registry decide who may do what.
+ * REST API of the criteria catalog ({@code /api/v1/criteria-sets}) and of the titles that
+ * exist ({@code /api/v1/titles}; the titles units hold are the recognition module's).
+ * Sets travel as {@link SetDocument}s, the format of the catalog files; changes carry the
+ * {@code rowVersion} read with the set as {@code expectedVersion} and are refused with
+ * 409 when someone saved in between. The catalog decides who may do what.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -50,11 +46,8 @@ class CatalogApiController {
 
 	private final CriteriaCatalog catalog;
 
-	private final TitleRegistry titles;
-
-	CatalogApiController(CriteriaCatalog catalog, TitleRegistry titles) {
+	CatalogApiController(CriteriaCatalog catalog) {
 		this.catalog = catalog;
-		this.titles = titles;
 	}
 
 	/** Every set version, newest period first; filtered by code, status and level. */
@@ -210,29 +203,6 @@ class CatalogApiController {
 	}
 
 	record TitleRetirement(@NotBlank(message = "{title.retire.reason}") @Size(max = 1000) String reason) {
-	}
-
-	/** Every title the unit has held, newest first. */
-	@GetMapping("/units/{id}/titles")
-	List<TitleAwardView> awards(@PathVariable long id) {
-		return titles.awardsOf(id);
-	}
-
-	@PostMapping("/units/{id}/titles")
-	ResponseEntity<TitleAwardView> award(@PathVariable long id, @Valid @RequestBody NewTitleAward award) {
-		TitleAwardView created = titles.award(id, award);
-		return ResponseEntity.created(URI.create("/api/v1/units/" + id + "/titles")).body(created);
-	}
-
-	/** {@code {"revokedOn": "2025-03-01", "decision": "…", "expectedVersion": 0}}. */
-	@PostMapping("/title-awards/{id}/revoke")
-	TitleAwardView revoke(@PathVariable long id, @Valid @RequestBody Revocation body) {
-		return titles.revoke(id, body.revokedOn(), body.decision() == null ? "" : body.decision(),
-				body.expectedVersion());
-	}
-
-	record Revocation(@NotNull(message = "{title.revokedOn.required}") LocalDate revokedOn,
-			@Nullable @Size(max = 200) String decision, @NotNull Integer expectedVersion) {
 	}
 
 }

@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import vn.ntm.criteria.TitleRegistry;
+import vn.ntm.recognition.Titles;
 
 /**
- * The one place goals read which titles units hold at a date (titles are moving into the
- * recognition module: only this class changes when they do).
+ * The one place goals read which titles units hold at a date: the recognition module's
+ * {@link Titles} facade.
  */
 @Component
 class GoalTitleSource {
 
-	private final TitleRegistry titles;
+	private final Titles titles;
 
-	GoalTitleSource(TitleRegistry titles) {
+	GoalTitleSource(Titles titles) {
 		this.titles = titles;
 	}
 
