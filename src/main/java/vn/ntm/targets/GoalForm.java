@@ -15,7 +15,7 @@ public record GoalForm(@Nullable String kind, @Nullable String label, @Nullable 
 		@Nullable String baseTitleCode, @Nullable Integer childLevel, @Nullable String classification,
 		@Nullable BigDecimal targetCount, @Nullable BigDecimal targetShare, @Nullable Integer statedBase,
 		@Nullable String setCode, @Nullable Integer minCriteria, @Nullable String registryKind,
-		@Nullable String measure, @Nullable LocalDate dueOn, boolean reported, @Nullable String source,
+		@Nullable String measure, @Nullable LocalDate dueOn, @Nullable Boolean reported, @Nullable String source,
 		@Nullable String note, @Nullable Long subjectUnitId, @Nullable Integer expectedVersion) {
 
 	/** A goal counting (or sharing) child units that hold a title. */

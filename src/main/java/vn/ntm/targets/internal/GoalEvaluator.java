@@ -252,7 +252,7 @@ class GoalEvaluator {
 		Map<Long, UnitEvaluation> latest = new LinkedHashMap<>();
 		Map<Long, Integer> yearOf = new HashMap<>();
 		Set<Long> communes = new HashSet<>(c.communes().stream().map(UnitRef::id).toList());
-		for (int y = year; y >= year - 1; y--) {
+		for (int y = year; y >= year - 2; y--) {
 			Optional<SetSummary> set = catalog.inForce(b.setCode(), y == year ? c.asOf : LocalDate.of(y, 12, 31));
 			if (set.isEmpty()) {
 				continue;

@@ -294,8 +294,9 @@ class GoalService implements Goals {
 			p.put("measure", r.measure());
 		}
 		p.put("due", due);
-		p.put("reported", form.reported());
-		if (form.reported() && (form.source() == null || form.source().isBlank())) {
+		boolean reported = Boolean.TRUE.equals(form.reported());
+		p.put("reported", reported);
+		if (reported && (form.source() == null || form.source().isBlank())) {
 			throw new BusinessRuleException("targets.goal.reportedSource");
 		}
 		p.put("source", text(form.source()));
