@@ -6,7 +6,8 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   var colors = { success: '#198754', primary: '#0d6efd', warning: '#ffc107', danger: '#dc3545' };
   document.querySelectorAll('canvas.goal-chart').forEach(function (canvas) {
-    var labels = (canvas.getAttribute('data-labels') || '').split(';');
+    var labels = [canvas.getAttribute('data-label-value'), canvas.getAttribute('data-label-projected'),
+      canvas.getAttribute('data-label-target')];
     var values = (canvas.getAttribute('data-values') || '').split(';').map(function (v) {
       return v === '' ? null : Number(v);
     });

@@ -28,8 +28,8 @@ import vn.ntm.shared.VnFormat;
  * user's file);</li>
  * <li>the results and titles the seed documents state, then those results recorded as
  * decided by their documents (approved as of the document's date);</li>
- * <li>the goals of seed 001 (Quảng Nam 2024–2025) and the national goals reported for 2030,
- * through the goals facade ({@link SeedGoals});</li>
+ * <li>the goals of seed 001 (Quảng Nam 2024–2025) and the national goals reported for
+ * 2030, through the goals facade ({@link SeedGoals});</li>
  * <li>the first accounts: the demo accounts when {@code ntm.seed.demo} is on (by default
  * only for the README's {@code ./mvnw spring-boot:run} on the embedded database, see
  * {@code vn.ntm.platform.db.ServerExposure}), otherwise one administrator {@code admin}

@@ -61,4 +61,20 @@ public record GoalProgress(Goal goal, LocalDate at, LocalDate asOf, BigDecimal v
 		return value.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(base), 2, RoundingMode.HALF_UP);
 	}
 
+	/** The chart's figures: the value, the projection (empty when none), the target. */
+	public String chartValues() {
+		return value.toPlainString() + ";" + (projected == null ? "" : projected.toPlainString()) + ";"
+				+ target.toPlainString();
+	}
+
+	/** The status's colour on the page (Bootstrap's names). */
+	public String colour() {
+		return switch (status) {
+			case ACHIEVED -> "success";
+			case ON_TRACK -> "primary";
+			case AT_RISK -> "warning";
+			case OFF_TRACK -> "danger";
+		};
+	}
+
 }

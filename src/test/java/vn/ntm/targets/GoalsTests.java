@@ -352,4 +352,51 @@ class GoalsTests {
 		}
 	}
 
+	@Test
+	void theGoalFormRefusesABadFieldWith422AndAStaleOneWith409() throws Exception {
+		long tamKy = data.unit("502", TestData.BEFORE_REFORM).id();
+		UserView office = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "502");
+		UserView other = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "503");
+		mvc.perform(get("/units/{id}/goals/new", tamKy).with(user(other.username()))).andExpect(status().isForbidden());
+		mvc.perform(post("/units/{id}/goals", tamKy).with(user(office.username()))
+			.with(csrf())
+			.param("kind", "REGISTRY_TOTAL")
+			.param("label", "Đường hoa Tam Kỳ")
+			.param("registryKind", "DUONG_HOA")
+			.param("targetCount", "12,5")
+			.param("dueOn", "31/13/2025"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Hạn: giá trị không hợp lệ.")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("is-invalid")));
+		assertThat(as(office, () -> goals.goalsOf(tamKy))).extracting(Goal::label).doesNotContain("Đường hoa Tam Kỳ");
+		mvc.perform(post("/units/{id}/goals", tamKy).with(user(office.username()))
+			.with(csrf())
+			.param("kind", "REGISTRY_TOTAL")
+			.param("label", "Đường hoa Tam Kỳ")
+			.param("registryKind", "DUONG_HOA")
+			.param("targetCount", "12,5")
+			.param("dueOn", "31/12/2025")).andExpect(status().is3xxRedirection());
+		Goal saved = as(office, () -> goals.goalsOf(tamKy)).stream()
+			.filter(g -> g.label().equals("Đường hoa Tam Kỳ"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(((GoalMeasure.RegistryTotal) saved.measure()).total()).isEqualByComparingTo("12.5");
+		mvc.perform(get("/goals/{id}/edit", saved.id()).with(user(office.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("12,5")));
+		for (int expected : new int[] { 302, 409 }) {
+			mvc.perform(post("/goals/{id}", saved.id()).with(user(office.username()))
+				.with(csrf())
+				.param("kind", "REGISTRY_TOTAL")
+				.param("label", "Đường hoa Tam Kỳ")
+				.param("registryKind", "DUONG_HOA")
+				.param("targetCount", "13")
+				.param("dueOn", "31/12/2025")
+				.param("expectedVersion", String.valueOf(saved.version()))).andExpect(status().is(expected));
+		}
+		mvc.perform(get("/units/{id}/goals", tamKy).param("at", "31/12/2024").with(user(office.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Đường hoa Tam Kỳ")));
+	}
+
 }
