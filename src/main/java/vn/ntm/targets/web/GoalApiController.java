@@ -91,14 +91,14 @@ class GoalApiController {
 	}
 
 	/** A goal at a date: the figures, the status and its reasons in words. */
-	record ProgressJson(Goal goal, LocalDate at, LocalDate unitsAsOf, BigDecimal value, BigDecimal target,
+	record ProgressJson(Goal goal, String kind, LocalDate at, LocalDate unitsAsOf, BigDecimal value, BigDecimal target,
 			@Nullable BigDecimal projected, @Nullable Integer base, @Nullable BigDecimal valueShare, String status,
 			String statusText, long daysLeft, List<String> reasons, List<String> flags, List<String> missing,
 			List<String> planned) {
 
 		static ProgressJson of(GoalProgress p, GoalText text, Locale locale) {
-			return new ProgressJson(p.goal(), p.at(), p.asOf(), p.value(), p.target(), p.projected(), p.base(),
-					p.valueShare(), p.status().name(), text.status(p, locale), p.daysLeft(),
+			return new ProgressJson(p.goal(), p.goal().measure().kind(), p.at(), p.asOf(), p.value(), p.target(),
+					p.projected(), p.base(), p.valueShare(), p.status().name(), text.status(p, locale), p.daysLeft(),
 					text.texts(p.reasons(), locale), text.texts(p.flags(), locale), p.missing(), p.planned());
 		}
 
