@@ -1,5 +1,6 @@
 package vn.ntm.targets;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,39 @@ public interface Roadmaps {
 	RoadmapTarget updateTarget(long targetId, RoadmapTargetForm form);
 
 	void removeTarget(long targetId, int expectedVersion);
+
+	/**
+	 * Every target below the parent (as {@link #targetsBelow}) with its status at the
+	 * date and the reason in words ({@link RoadmapRule}).
+	 */
+	List<RoadmapStanding> standingsBelow(long parentUnitId, @Nullable String titleCode, LocalDate at);
+
+	/** The board of the parent: units × years coloured by status at the date. */
+	RoadmapBoard board(long parentUnitId, @Nullable String titleCode, LocalDate at);
+
+	/**
+	 * Units below the parent for which two plans name different years for the same title.
+	 */
+	List<RoadmapConflict> conflictsBelow(long parentUnitId, @Nullable String titleCode);
+
+	/** The target numbers of criteria of the parent and the units below it. */
+	List<RoadmapCriteriaTarget> criteriaTargetsBelow(long parentUnitId, @Nullable Integer year);
+
+	/**
+	 * Records a target number of criteria: a new one (no {@code expectedVersion}) or a
+	 * change of the one of the same unit, title, year and plan.
+	 */
+	RoadmapCriteriaTarget setCriteriaTarget(RoadmapCriteriaForm form);
+
+	void removeCriteriaTarget(long id, int expectedVersion);
+
+	/**
+	 * Copies the targets one plan sets (e.g. the province's) for the units below the
+	 * parent that the caller plans for into another plan (e.g. the city's); targets the
+	 * destination already holds for a unit and title are left as they are. Answers how
+	 * many were copied.
+	 */
+	int copyTargets(long parentUnitId, RoadmapCopy copy);
 
 	/** Whether the caller may enter roadmap targets for the unit. */
 	boolean canEdit(long unitId);

@@ -26,6 +26,12 @@ import vn.ntm.security.UnitDirectory;
 import vn.ntm.shared.BusinessRuleException;
 import vn.ntm.shared.ConcurrentChangeException;
 import vn.ntm.shared.NotFoundException;
+import vn.ntm.targets.RoadmapBoard;
+import vn.ntm.targets.RoadmapConflict;
+import vn.ntm.targets.RoadmapCopy;
+import vn.ntm.targets.RoadmapCriteriaForm;
+import vn.ntm.targets.RoadmapCriteriaTarget;
+import vn.ntm.targets.RoadmapStanding;
 import vn.ntm.targets.RoadmapTarget;
 import vn.ntm.targets.RoadmapTargetForm;
 import vn.ntm.targets.Roadmaps;
@@ -53,8 +59,11 @@ class RoadmapService implements Roadmaps {
 
 	private final AuditLog audit;
 
+	private final RoadmapStandings standings;
+
 	RoadmapService(JdbcClient jdbc, AccessPolicy access, UnitDirectory directory, CriteriaCatalog catalog,
-			Planning planning, AuditLog audit) {
+			Planning planning, AuditLog audit, RoadmapStandings standings) {
+		this.standings = standings;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.directory = directory;
@@ -98,6 +107,207 @@ class RoadmapService implements Roadmaps {
 		RoadmapTarget target = find(targetId);
 		access.requireRead(target.unitId());
 		return target;
+	}
+
+	@Override
+	public List<RoadmapStanding> standingsBelow(long parentUnitId, @Nullable String titleCode, LocalDate at) {
+		List<RoadmapTarget> targets = targetsBelow(parentUnitId, titleCode, null);
+		return standings.standings(targets, criteriaTargetsBelow(parentUnitId, at.getYear()), at);
+	}
+
+	@Override
+	public RoadmapBoard board(long parentUnitId, @Nullable String titleCode, LocalDate at) {
+		List<RoadmapTarget> targets = targetsBelow(parentUnitId, titleCode, null);
+		List<RoadmapStanding> standing = standings.standings(targets, criteriaTargetsBelow(parentUnitId, at.getYear()),
+				at);
+		return RoadmapStandings.board(parentUnitId, directory.label(parentUnitId), titleCode, at, standing,
+				RoadmapStandings.conflicts(targets));
+	}
+
+	@Override
+	public List<RoadmapConflict> conflictsBelow(long parentUnitId, @Nullable String titleCode) {
+		return RoadmapStandings.conflicts(targetsBelow(parentUnitId, titleCode, null));
+	}
+
+	@Override
+	public List<RoadmapCriteriaTarget> criteriaTargetsBelow(long parentUnitId, @Nullable Integer year) {
+		requireUnit(parentUnitId);
+		access.requireRead(parentUnitId);
+		Set<Long> below = directory.everBelow(List.of(parentUnitId));
+		List<CountRow> rows = jdbc.sql("select " + COUNT_COLUMNS + """
+				 from roadmap_criteria_target
+				where unit_id in (:units) and (cast(:year as int) is null or year = :year)
+				""").param("units", below).param("year", year).query(RoadmapService::countRow).list();
+		Set<Long> readable = access.canReadAll(rows.stream().map(CountRow::unitId).distinct().toList());
+		return countViews(rows.stream().filter(r -> readable.contains(r.unitId())).toList()).stream()
+			.sorted(java.util.Comparator.comparing(RoadmapCriteriaTarget::unitName)
+				.thenComparing(RoadmapCriteriaTarget::year)
+				.thenComparing(RoadmapCriteriaTarget::titleCode))
+			.toList();
+	}
+
+	@Override
+	@Transactional
+	public RoadmapCriteriaTarget setCriteriaTarget(RoadmapCriteriaForm form) {
+		Valid valid = validate(new RoadmapTargetForm(form.unitId(), form.titleCode(), form.year(), form.planId(),
+				form.source(), null, form.note(), form.expectedVersion()));
+		if (form.criteriaCount() == null) {
+			throw new BusinessRuleException("targets.roadmap.required", "targets.roadmap.field.criteriaCount");
+		}
+		if (form.criteriaCount() < 0 || form.criteriaCount() > 99) {
+			throw new BusinessRuleException("targets.roadmap.criteriaCount", String.valueOf(form.criteriaCount()));
+		}
+		access.requireActOn(valid.unitId(), Permission.PLAN_EDIT);
+		Map<String, Object> params = params(valid);
+		params.put("count", form.criteriaCount());
+		String key = valid.planId() != null ? "plan:" + valid.planId() : "source:" + valid.source();
+		params.put("key", key);
+		java.util.Optional<RoadmapCriteriaTarget> before = countViews(jdbc.sql("select " + COUNT_COLUMNS + """
+				 from roadmap_criteria_target
+				where unit_id = :unit and title_code = :title and year = :year and plan_key = :key
+				""").paramSource(params).query(RoadmapService::countRow).list()).stream().findFirst();
+		String what = directory.label(valid.unitId()) + " — " + valid.titleCode() + " " + valid.year();
+		long id;
+		if (before.isEmpty()) {
+			if (form.expectedVersion() != null) {
+				throw new NotFoundException("targets.roadmap.criteria.notFound", what);
+			}
+			id = jdbc.sql("""
+					insert into roadmap_criteria_target (unit_id, title_code, year, criteria_count, plan_id, source,
+					    note, plan_label, changed_by)
+					values (:unit, :title, :year, :count, :plan, :source, :note, :label, :actor)
+					on conflict (unit_id, title_code, year, plan_key) do nothing
+					returning id
+					""").paramSource(params).query(Long.class).optional().orElseThrow(() -> {
+				RoadmapCriteriaTarget now = criteriaTarget(what, params);
+				return new ConcurrentChangeException(what, now.changedBy(), now.changedAt());
+			});
+		}
+		else {
+			RoadmapCriteriaTarget was = before.get();
+			if (form.expectedVersion() == null || form.expectedVersion() != was.rowVersion()) {
+				throw new ConcurrentChangeException(what, was.changedBy(), was.changedAt());
+			}
+			params.put("id", was.id());
+			params.put("version", form.expectedVersion());
+			int updated = jdbc.sql("""
+					update roadmap_criteria_target set criteria_count = :count, note = :note, plan_label = :label,
+					    row_version = row_version + 1, changed_at = now(), changed_by = :actor
+					where id = :id and row_version = :version
+					""").paramSource(params).update();
+			if (updated == 0) {
+				throw new ConcurrentChangeException(what, was.changedBy(), was.changedAt());
+			}
+			id = was.id();
+		}
+		RoadmapCriteriaTarget after = criteriaTarget(what, params);
+		String summary = "Ghi số tiêu chí phấn đấu: " + after.unitName() + " đạt " + after.criteriaCount()
+				+ " tiêu chí " + after.titleName() + " năm " + after.year();
+		audit.record(before.isEmpty() ? AuditRecord.created("roadmap_criteria_target", id, what, summary, after)
+				: AuditRecord.updated("roadmap_criteria_target", id, what, summary, before.get(), after));
+		return after;
+	}
+
+	private RoadmapCriteriaTarget criteriaTarget(String what, Map<String, Object> params) {
+		return countViews(jdbc.sql("select " + COUNT_COLUMNS + """
+				 from roadmap_criteria_target
+				where unit_id = :unit and title_code = :title and year = :year and plan_key = :key
+				""").paramSource(params).query(RoadmapService::countRow).list()).stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("targets.roadmap.criteria.notFound", what));
+	}
+
+	@Override
+	@Transactional
+	public void removeCriteriaTarget(long id, int expectedVersion) {
+		RoadmapCriteriaTarget before = countViews(
+				jdbc.sql("select " + COUNT_COLUMNS + " from roadmap_criteria_target where id = :id")
+					.param("id", id)
+					.query(RoadmapService::countRow)
+					.list())
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("targets.roadmap.criteria.notFound", String.valueOf(id)));
+		access.requireActOn(before.unitId(), Permission.PLAN_EDIT);
+		String what = before.unitName() + " — " + before.titleCode() + " " + before.year();
+		int deleted = jdbc.sql("delete from roadmap_criteria_target where id = :id and row_version = :version")
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		if (deleted == 0) {
+			throw new ConcurrentChangeException(what, before.changedBy(), before.changedAt());
+		}
+		audit.record(new AuditRecord("DELETE", "roadmap_criteria_target", String.valueOf(id), what,
+				"Xoá số tiêu chí phấn đấu: " + what, before, null));
+	}
+
+	@Override
+	@Transactional
+	public int copyTargets(long parentUnitId, RoadmapCopy copy) {
+		requireUnit(parentUnitId);
+		access.requireRead(parentUnitId);
+		String fromSource = blankToNull(copy.fromSource());
+		if (copy.fromPlanId() == null && fromSource == null) {
+			throw new BusinessRuleException("targets.roadmap.copy.from");
+		}
+		String fromKey = copy.fromPlanId() != null ? "plan:" + copy.fromPlanId() : "source:" + fromSource;
+		List<RoadmapTarget> from = targetsBelow(parentUnitId, blankToNull(copy.titleCode()), null).stream()
+			.filter(t -> t.planKey().equals(fromKey))
+			.toList();
+		int copied = 0;
+		for (RoadmapTarget target : from) {
+			if (!canEdit(target.unitId())) {
+				continue;
+			}
+			Valid valid = validate(new RoadmapTargetForm(target.unitId(), target.titleCode(), target.year(),
+					copy.toPlanId(), copy.toSource(), target.dossierDue(), "Sao chép từ " + target.origin(), null));
+			if (valid.planId() != null ? ("plan:" + valid.planId()).equals(fromKey)
+					: ("source:" + valid.source()).equals(fromKey)) {
+				throw new BusinessRuleException("targets.roadmap.copy.same");
+			}
+			Map<String, Object> params = params(valid);
+			Long id = jdbc.sql("""
+					insert into roadmap_target (unit_id, title_code, year, plan_id, source, dossier_due, note,
+					    plan_label, changed_by)
+					values (:unit, :title, :year, :plan, :source, :due, :note, :label, :actor)
+					on conflict (unit_id, title_code, plan_key) do nothing
+					returning id
+					""").paramSource(params).query(Long.class).optional().orElse(null);
+			if (id != null) {
+				RoadmapTarget after = find(id);
+				audit.record(AuditRecord.created("roadmap_target", id, label(after),
+						"Sao chép mục tiêu lộ trình: " + describe(after), after));
+				copied++;
+			}
+		}
+		return copied;
+	}
+
+	static final String COUNT_COLUMNS = """
+			id, unit_id, title_code, year, criteria_count, plan_id, source, note, plan_label, row_version,
+			changed_by, changed_at""";
+
+	record CountRow(long id, long unitId, String titleCode, int year, int count, @Nullable Long planId,
+			@Nullable String source, @Nullable String note, @Nullable String planLabel, int rowVersion,
+			String changedBy, java.time.Instant changedAt) {
+	}
+
+	static CountRow countRow(ResultSet rs, int n) throws SQLException {
+		long plan = rs.getLong("plan_id");
+		Long planId = rs.wasNull() ? null : plan;
+		return new CountRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("title_code"), rs.getInt("year"),
+				rs.getInt("criteria_count"), planId, rs.getString("source"), rs.getString("note"),
+				rs.getString("plan_label"), rs.getInt("row_version"), rs.getString("changed_by"),
+				rs.getTimestamp("changed_at").toInstant());
+	}
+
+	List<RoadmapCriteriaTarget> countViews(List<CountRow> rows) {
+		Map<Long, String> names = new HashMap<>();
+		return rows.stream()
+			.map(r -> new RoadmapCriteriaTarget(r.id(), r.unitId(), names.computeIfAbsent(r.unitId(), directory::label),
+					r.titleCode(), titleName(r.titleCode()), r.year(), r.count(), r.planId(), r.source(), r.planLabel(),
+					r.note(), r.rowVersion(), r.changedBy(), r.changedAt()))
+			.toList();
 	}
 
 	@Override

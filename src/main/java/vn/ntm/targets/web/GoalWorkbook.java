@@ -29,14 +29,14 @@ final class GoalWorkbook {
 		try (SXSSFWorkbook book = new SXSSFWorkbook()) {
 			SXSSFSheet sheet = book.createSheet(t(m, locale, "targets.xlsx.sheet"));
 			int r = 0;
-			sheet.createRow(r++).createCell(0).setCellValue(t(m, locale, "targets.page.title", unitName));
-			sheet.createRow(r++).createCell(0).setCellValue(t(m, locale, "targets.page.at") + " " + VnFormat.date(at));
+			sheet.createRow(r++).createCell(0).setCellValue(t(m, locale, "targets.goals.title", unitName));
+			sheet.createRow(r++).createCell(0).setCellValue(t(m, locale, "targets.goals.at") + " " + VnFormat.date(at));
 			header(sheet.createRow(r++), t(m, locale, "targets.goal.field.label"),
-					t(m, locale, "targets.goal.field.kind"), t(m, locale, "targets.page.due"),
-					t(m, locale, "targets.page.value"), t(m, locale, "targets.page.target"),
-					t(m, locale, "targets.page.projected"), t(m, locale, "targets.page.base"),
-					t(m, locale, "targets.xlsx.status"), t(m, locale, "targets.page.reasons"),
-					t(m, locale, "targets.page.flags"), t(m, locale, "targets.page.source"));
+					t(m, locale, "targets.goal.field.kind"), t(m, locale, "targets.goals.due"),
+					t(m, locale, "targets.goals.value"), t(m, locale, "targets.goals.target"),
+					t(m, locale, "targets.goals.projected"), t(m, locale, "targets.goals.base"),
+					t(m, locale, "targets.xlsx.status"), t(m, locale, "targets.goals.reasons"),
+					t(m, locale, "targets.goals.flags"), t(m, locale, "targets.goals.source"));
 			for (GoalProgress p : goals) {
 				Row row = sheet.createRow(r++);
 				row.createCell(0).setCellValue(p.goal().label());
