@@ -28,6 +28,8 @@ import vn.ntm.shared.VnFormat;
  * user's file);</li>
  * <li>the results and titles the seed documents state, then those results recorded as
  * decided by their documents (approved as of the document's date);</li>
+ * <li>the goals of seed 001 (Quảng Nam 2024–2025) and the national goals reported for
+ * 2030, through the goals facade ({@link SeedGoals});</li>
  * <li>the first accounts: the demo accounts when {@code ntm.seed.demo} is on (by default
  * only for the README's {@code ./mvnw spring-boot:run} on the embedded database, see
  * {@code vn.ntm.platform.db.ServerExposure}), otherwise one administrator {@code admin}
@@ -56,6 +58,9 @@ class SeedLoader extends StartupTask {
 	 */
 	static final String DRAFTS_2026 = "demo-drafts-2026";
 
+	/** The goals of seed 001 and the national goals reported for 2030. */
+	static final String GOALS = "goals-001";
+
 	/** The seed results recorded as decided by their documents (approved, dated). */
 	static final String RESULTS_DECIDED = "results-decided";
 
@@ -77,8 +82,10 @@ class SeedLoader extends StartupTask {
 
 	private final String adminPassword;
 
+	private final SeedGoals goals;
+
 	SeedLoader(UserManagement users, UnitManagement units, UnitImports imports, JdbcClient jdbc, SeedResults results,
-			DemoDrafts drafts, @Value("${ntm.seed.demo:false}") boolean demo,
+			DemoDrafts drafts, SeedGoals goals, @Value("${ntm.seed.demo:false}") boolean demo,
 			@Value("${ntm.admin.initial-password:}") String adminPassword) {
 		super(PHASE);
 		this.users = users;
@@ -89,6 +96,7 @@ class SeedLoader extends StartupTask {
 		this.drafts = drafts;
 		this.demo = demo;
 		this.adminPassword = adminPassword;
+		this.goals = goals;
 	}
 
 	@Override
@@ -97,6 +105,7 @@ class SeedLoader extends StartupTask {
 			step(VILLAGES, this::loadVillages);
 			step(RESULTS, this::loadResults);
 			step(RESULTS_DECIDED, () -> log.info("Seed results decided by their documents: {}", results.decide()));
+			step(GOALS, () -> log.info("Seed goals: {}", goals.load()));
 			step(ACCOUNTS, this::createAccounts);
 			if (demo) {
 				step(DRAFTS_2026, () -> log.info("Demo drafts for 2026: {}", drafts.open()));
