@@ -87,6 +87,7 @@ class EventRestartTests {
 		properties.put("spring.jmx.enabled", false);
 		properties.put("ntm.jobs.enabled", false);
 		properties.put("spring.modulith.events.republish-outstanding-events-on-restart", true);
+		properties.put("ntm.test.restart-probe.enabled", true);
 		properties.put("ntm.test.restart-probe.hold", holdListener);
 		return new SpringApplicationBuilder(NtmApplication.class).profiles("test").properties(properties).run();
 	}

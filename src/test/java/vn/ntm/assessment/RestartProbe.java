@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,12 @@ import org.springframework.stereotype.Component;
  * reason starts with {@link #MARK}. In an instance started with
  * {@code ntm.test.restart-probe.hold=true} it never completes: it waits until the test
  * has stopped that instance and then gives up, as a listener cut off by a shutdown or a
- * crash. In any other instance it completes at once.
+ * crash. In any other instance it completes at once. Only in the instances that test
+ * starts ({@code ntm.test.restart-probe.enabled=true}): in the suite's context it would
+ * add a publication to every reopening the other tests count.
  */
 @Component
+@ConditionalOnProperty("ntm.test.restart-probe.enabled")
 class RestartProbe {
 
 	static final String MARK = "probe:restart";

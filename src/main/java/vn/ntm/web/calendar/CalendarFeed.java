@@ -10,9 +10,8 @@ import vn.ntm.shared.work.ICalendarText;
 
 /**
  * The calendar as an iCalendar (RFC 5545) feed: one all-day event per entry, with the
- * entry's stable UID, the kind and detail in the description, the page's full address,
- * and a finished entry marked so ({@code STATUS:CANCELLED} is not used: a deadline met
- * stays in the calendar, its summary starting with ✓).
+ * entry's stable UID, the kind, state and detail in the description, the page's full
+ * address; a deadline met stays in the calendar, its summary starting with ✓.
  */
 final class CalendarFeed {
 
