@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.ntm.funding.FundingAlert;
 import vn.ntm.funding.FundingAlerts;
@@ -64,6 +65,9 @@ class CalendarTests {
 
 	@Autowired
 	FundingAlerts fundingAlerts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	/** A plan of Tam Kỳ (502) with one task due on the day, led by the user. */
 	private long task(UserView lead, String title, String deadline) {
@@ -220,6 +224,14 @@ class CalendarTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("Không tìm thấy lịch")));
 		assertThat(events(feed(renewed))).anySatisfy(e -> assertThat(e).containsEntry("SUMMARY", title));
+		// each address given is in the audit trail, under its owner's name
+		assertThat(jdbc
+			.sql("select action from audit_event where entity_type = 'calendar_feed_token' and entity_id = :id"
+					+ " and actor = :actor order by id")
+			.param("id", String.valueOf(tamKy.id()))
+			.param("actor", tamKy.username())
+			.query(String.class)
+			.list()).containsExactly("CREATE", "REGENERATE");
 	}
 
 	/** Generates the user's feed address on the page and returns its token. */
