@@ -1,26 +1,25 @@
 package vn.ntm.planning.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import vn.ntm.planning.Deadline;
 import vn.ntm.planning.TaskView;
+import vn.ntm.shared.work.ICalendarText;
 
 /**
  * Tasks as an iCalendar (RFC 5545) feed: an all-day event on each task's due day (from
  * its start, when the deadline names a month or quarter), a monthly, quarterly… rule for
- * recurring deadlines; texts escaped and lines folded at 75 octets.
+ * recurring deadlines; texts escaped and lines folded at 75 octets
+ * ({@link ICalendarText}, shared with the deadline calendar's feed).
  */
 final class ICalendar {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+	private static final DateTimeFormatter DAY = ICalendarText.DAY;
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-		.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter STAMP = ICalendarText.STAMP;
 
 	private ICalendar() {
 	}
@@ -74,31 +73,11 @@ final class ICalendar {
 	}
 
 	static String escape(String text) {
-		return text.replace("\\", "\\\\")
-			.replace(";", "\\;")
-			.replace(",", "\\,")
-			.replace("\r\n", "\\n")
-			.replace("\n", "\\n");
+		return ICalendarText.escape(text);
 	}
 
-	/** Appends a content line folded at 75 octets (never inside a UTF-8 character). */
 	static void line(StringBuilder out, String content) {
-		int octets = 0;
-		StringBuilder current = new StringBuilder();
-		for (int i = 0; i < content.length();) {
-			int cp = content.codePointAt(i);
-			String ch = new String(Character.toChars(cp));
-			int size = ch.getBytes(StandardCharsets.UTF_8).length;
-			if (octets + size > 75) {
-				out.append(current).append("\r\n ");
-				current.setLength(0);
-				octets = 1;
-			}
-			current.append(ch);
-			octets += size;
-			i += Character.charCount(cp);
-		}
-		out.append(current).append("\r\n");
+		ICalendarText.line(out, content);
 	}
 
 }

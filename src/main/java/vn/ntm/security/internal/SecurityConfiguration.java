@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -136,6 +137,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/info", "/locale")
+			.permitAll()
+			// the deadline calendar feed authenticates by its own secret token
+			// (CalendarFeedTokens)
+			.requestMatchers(HttpMethod.GET, "/calendar.ics")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
