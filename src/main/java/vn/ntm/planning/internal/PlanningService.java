@@ -631,7 +631,7 @@ class PlanningService implements Planning {
 			throw new BusinessRuleException("planning.progress.percent", report.percent());
 		}
 		if (report.quantityDone() != null && report.quantityDone().signum() < 0) {
-			throw new BusinessRuleException("planning.progress.quantity", report.quantityDone());
+			throw new BusinessRuleException("planning.progress.quantityNegative", report.quantityDone());
 		}
 		LocalDate on = report.reportedOn() == null ? VnFormat.today() : report.reportedOn();
 		if (on.isAfter(VnFormat.today())) {
