@@ -302,6 +302,10 @@ class SurveyFilesAndExportTests {
 			assertThat(b.getCell(6).getNumericCellValue()).isCloseTo(650.0 / 700,
 					org.assertj.core.data.Offset.offset(1e-9));
 		}
+		mvc.perform(get("/units/{id}/surveys", tamKy).param("year", "2023").with(user(city.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/units/" + second.id() + "/surveys/2023")))
+			.andExpect(content().string(containsString("650/700 (92,9%)")));
 		// a commune officer reads no other commune's: the export of the district is
 		// refused
 		mvc.perform(get("/units/{id}/surveys.xlsx", tamKy).param("year", "2023").with(user(one.username())))

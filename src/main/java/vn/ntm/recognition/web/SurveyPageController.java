@@ -67,15 +67,32 @@ class SurveyPageController {
 
 	/**
 	 * The surveys of the year of the units below the parent (those the reader may read),
-	 * one row per unit, as .xlsx in Vietnamese.
+	 * one row per unit, each share against its bar.
 	 */
-	@GetMapping("/units/{id}/surveys.xlsx")
-	void export(@PathVariable long id, @RequestParam int year, HttpServletResponse response) throws IOException {
-		List<SurveyWorkbook.Line> lines = surveys.below(id, year)
+	@GetMapping("/units/{id}/surveys")
+	String below(@PathVariable long id, @RequestParam int year, Model model) {
+		model.addAttribute("unitId", id);
+		model.addAttribute("unitName", directory.label(id));
+		model.addAttribute("year", year);
+		model.addAttribute("lines", lines(id, year));
+		return "recognition/surveys";
+	}
+
+	private List<SurveyWorkbook.Line> lines(long id, int year) {
+		return surveys.below(id, year)
 			.stream()
 			.map(s -> new SurveyWorkbook.Line(s, surveys.knownBar(s.unitId(), year).orElse(null),
 					surveys.knownCoverageBar(s.unitId(), year).orElse(null)))
 			.toList();
+	}
+
+	/**
+	 * The surveys of the year of the units below the parent (those the reader may read),
+	 * one row per unit, as .xlsx in Vietnamese.
+	 */
+	@GetMapping("/units/{id}/surveys.xlsx")
+	void export(@PathVariable long id, @RequestParam int year, HttpServletResponse response) throws IOException {
+		List<SurveyWorkbook.Line> lines = lines(id, year);
 		String parent = directory.label(id);
 		String name = "Lấy ý kiến sự hài lòng - " + parent + " - " + year + ".xlsx";
 		String ascii = ("lay-y-kien-hai-long-" + VnText.searchKey(parent) + "-" + year).replaceAll("[^A-Za-z0-9_.-]+",
