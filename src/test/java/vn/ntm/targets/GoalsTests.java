@@ -262,6 +262,21 @@ class GoalsTests {
 		assertThatThrownBy(() -> as(office, () -> goals.change(added.id(), change.withVersion(added.version()))))
 			.isInstanceOf(ConcurrentChangeException.class);
 		assertThat(audit.historyOf("goal", String.valueOf(added.id()), 10)).hasSize(2);
+		GoalRegistryEntry entry = as(office, () -> goals.addEntry(tamKy, new GoalRegistryForm("MO_HINH",
+				new BigDecimal("2"), null, LocalDate.of(2024, 8, 1), "Mô hình kiểm thử", "kiểm thử", null)));
+		assertThat(entry.measure()).isEqualTo("mô hình");
+		GoalRegistryForm more = new GoalRegistryForm("MO_HINH", new BigDecimal("3"), null, LocalDate.of(2024, 8, 1),
+				null, "kiểm thử", entry.version());
+		assertThat(as(office, () -> goals.changeEntry(entry.id(), more)).quantity()).isEqualByComparingTo("3");
+		assertThatThrownBy(() -> as(office, () -> goals.changeEntry(entry.id(), more)))
+			.isInstanceOf(ConcurrentChangeException.class);
+		assertThat(audit.historyOf("goal_registry_entry", String.valueOf(entry.id()), 10)).hasSize(2);
+		assertThatThrownBy(() -> as(office,
+				() -> goals.addEntry(tamKy,
+						new GoalRegistryForm("MO_HINH", new BigDecimal("-1"), null, LocalDate.of(2024, 8, 1), null,
+								null, null))))
+			.isInstanceOfSatisfying(BusinessRuleException.class,
+					ex -> assertThat(ex.arguments()).containsExactly("targets.registry.field.quantity"));
 		assertThatThrownBy(() -> as(office,
 				() -> goals.add(tamKy,
 						GoalForm.titleHolders("x", "KHONG_CO", null, 3, null, 1, null, null, LocalDate.of(2025, 12, 31),
