@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -70,6 +71,22 @@ class CalendarBrowserTests {
 			WebElement row = browser
 				.waitFor(By.cssSelector("#calendar-list tr[data-uid='task-" + task + "@ntm-monitor']"));
 			assertThat(row.getText()).contains(VnFormat.date(due), title, "Sắp đến hạn", "còn 2 ngày");
+			// at 1280 px the page fits the window (the menu included): nothing reaches
+			// past
+			// its right edge, and the month grid needs no scrolling of its own
+			JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+			@SuppressWarnings("unchecked")
+			List<String> beyond = (List<String>) js.executeScript(
+					"""
+							const width = document.documentElement.clientWidth;
+							return [...document.querySelectorAll('body *')]
+							  .filter(e => e.getBoundingClientRect().right > width + 0.5)
+							  .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right);""");
+			assertThat(beyond).as("past the right edge of a 1280 px window").isEmpty();
+			assertThat((Boolean) js.executeScript("const box = document.getElementById('calendar-month').parentElement;"
+					+ " return box.scrollWidth <= box.clientWidth && box.scrollHeight <= box.clientHeight;"))
+				.as("the month grid within its box")
+				.isTrue();
 			browser.screenshot("calendar-1-month");
 
 			// only the tasks

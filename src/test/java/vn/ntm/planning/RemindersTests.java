@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.model.Calendar;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,8 @@ import vn.ntm.security.UserForm;
 import vn.ntm.security.UserManagement;
 import vn.ntm.security.UserView;
 import vn.ntm.shared.VnFormat;
+import vn.ntm.support.ICalendarFeeds;
+import vn.ntm.support.ICalendarFeeds.Event;
 import vn.ntm.support.IntegrationTest;
 import vn.ntm.support.TestData;
 import vn.ntm.support.TestMail;
@@ -201,8 +204,8 @@ class RemindersTests {
 	@Test
 	void shouldServeTheLeadsTasksAsACalendar() throws Exception {
 		UserView lead = leadWithMail("502");
-		task(lead, "trước 15/3/2024");
-		task(lead, "định kỳ ngày 22 hằng tháng");
+		long dated = task(lead, "trước 15/3/2024");
+		long monthly = task(lead, "định kỳ ngày 22 hằng tháng");
 
 		String ics = mvc.perform(get("/api/v1/calendar.ics").with(httpBasic(lead.username(), TestData.PASSWORD)))
 			.andExpect(status().isOk())
@@ -210,12 +213,22 @@ class RemindersTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n")
-			.contains("DTSTART;VALUE=DATE:20240315")
-			.contains("RRULE:FREQ=MONTHLY;BYMONTHDAY=22")
-			.endsWith("END:VCALENDAR\r\n");
-		assertThat(ics.split("\r\n"))
-			.allSatisfy(line -> assertThat(line.getBytes("UTF-8").length).isLessThanOrEqualTo(75));
+		Calendar calendar = ICalendarFeeds.parse(ics);
+		assertThat(ICalendarFeeds.name(calendar)).isEqualTo("NTM Monitor — Nhiệm vụ");
+		List<Event> events = ICalendarFeeds.events(calendar);
+		assertThat(events).anySatisfy(e -> {
+			assertThat(e.uid()).isEqualTo("task-" + dated + "@ntm-monitor");
+			assertThat(e.summary()).startsWith("Việc ");
+			assertThat(e.start()).isEqualTo(LocalDate.of(2024, 3, 15));
+			assertThat(e.end()).isEqualTo(LocalDate.of(2024, 3, 16));
+			assertThat(e.rrule()).isNull();
+			assertThat(e.description()).contains("\nThời hạn: trước 15/3/2024");
+		});
+		assertThat(events).anySatisfy(e -> {
+			assertThat(e.uid()).isEqualTo("task-" + monthly + "@ntm-monitor");
+			assertThat(e.rrule()).isEqualTo("FREQ=MONTHLY;BYMONTHDAY=22");
+			assertThat(e.start().getDayOfMonth()).isEqualTo(22);
+		});
 		assertThat(VnFormat.today()).isNotNull();
 	}
 

@@ -2,35 +2,35 @@ package vn.ntm.planning.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
 import vn.ntm.planning.Deadline;
 import vn.ntm.planning.TaskView;
-import vn.ntm.shared.work.ICalendarText;
+import vn.ntm.shared.work.ICalendarWriter;
 
 /**
- * Tasks as an iCalendar (RFC 5545) feed: an all-day event on each task's due day (from
- * its start, when the deadline names a month or quarter), a monthly, quarterly… rule for
- * recurring deadlines; texts escaped and lines folded at 75 octets
- * ({@link ICalendarText}, shared with the deadline calendar's feed).
+ * Tasks as an iCalendar (RFC 5545) feed, built with ical4j: an all-day event on each
+ * task's due day (from its start, when the deadline names a month or quarter), a monthly,
+ * quarterly… rule for recurring deadlines; written by {@link ICalendarWriter} (lines
+ * folded at 75 octets).
  */
 final class ICalendar {
-
-	private static final DateTimeFormatter DAY = ICalendarText.DAY;
-
-	private static final DateTimeFormatter STAMP = ICalendarText.STAMP;
 
 	private ICalendar() {
 	}
 
 	static String of(List<TaskView> tasks, Instant now) {
-		StringBuilder out = new StringBuilder();
-		line(out, "BEGIN:VCALENDAR");
-		line(out, "VERSION:2.0");
-		line(out, "PRODID:-//NTM Monitor//Ke hoach//VI");
-		line(out, "CALSCALE:GREGORIAN");
-		line(out, "X-WR-CALNAME:" + escape("NTM Monitor — Nhiệm vụ"));
+		Calendar calendar = new Calendar().withProdId("-//NTM Monitor//Ke hoach//VI")
+			.withDefaults()
+			.withProperty(new XProperty("X-WR-CALNAME", "NTM Monitor — Nhiệm vụ"))
+			.getFluentTarget();
 		for (TaskView t : tasks) {
 			Deadline d = t.deadline();
 			if (d == null) {
@@ -55,29 +55,17 @@ final class ICalendar {
 			if (first == null) {
 				continue;
 			}
-			line(out, "BEGIN:VEVENT");
-			line(out, "UID:task-" + t.id() + "@ntm-monitor");
-			line(out, "DTSTAMP:" + STAMP.format(now));
-			line(out, "DTSTART;VALUE=DATE:" + DAY.format(first));
-			line(out, "DTEND;VALUE=DATE:" + DAY.format(first.plusDays(1)));
+			VEvent event = new VEvent(first, first.plusDays(1), t.title());
+			event.replace(new DtStamp(now));
+			event.add(new Uid("task-" + t.id() + "@ntm-monitor"));
 			if (rule != null) {
-				line(out, "RRULE:" + rule);
+				event.add(new RRule<LocalDate>(rule));
 			}
-			line(out, "SUMMARY:" + escape(t.title()));
-			line(out, "DESCRIPTION:" + escape(t.planTitle() + "\nThời hạn: " + d.text()
+			event.add(new Description(t.planTitle() + "\nThời hạn: " + d.text()
 					+ (t.leadLabel().isEmpty() ? "" : "\nChủ trì: " + t.leadLabel())));
-			line(out, "END:VEVENT");
+			calendar.add(event);
 		}
-		line(out, "END:VCALENDAR");
-		return out.toString();
-	}
-
-	static String escape(String text) {
-		return ICalendarText.escape(text);
-	}
-
-	static void line(StringBuilder out, String content) {
-		ICalendarText.line(out, content);
+		return ICalendarWriter.write(calendar);
 	}
 
 }

@@ -1,6 +1,7 @@
 package vn.ntm.planning.internal;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,6 @@ import vn.ntm.security.CurrentUser;
 import vn.ntm.security.UnitDirectory;
 import vn.ntm.shared.work.CalendarEntry;
 import vn.ntm.shared.work.CalendarSource;
-import vn.ntm.shared.work.ICalendarText;
 
 /**
  * The planning part of the deadline calendar: the tasks of the plans of the user's units
@@ -90,7 +90,7 @@ class PlanningCalendar implements CalendarSource {
 		Deadline deadline = task.deadline();
 		String detail = task.planTitle() + (deadline == null ? "" : " — " + deadline.text());
 		String uid = deadline != null && deadline.isRecurring()
-				? "task-" + task.id() + "-" + ICalendarText.DAY.format(day) + "@ntm-monitor"
+				? "task-" + task.id() + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(day) + "@ntm-monitor"
 				: "task-" + task.id() + "@ntm-monitor";
 		return new CalendarEntry(KIND, task.title(), detail, link, day, task.status() == TaskStatus.DONE, uid);
 	}

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -29,6 +29,8 @@ import vn.ntm.security.Role;
 import vn.ntm.security.SystemTask;
 import vn.ntm.security.UserView;
 import vn.ntm.shared.VnFormat;
+import vn.ntm.support.ICalendarFeeds;
+import vn.ntm.support.ICalendarFeeds.Event;
 import vn.ntm.support.IntegrationTest;
 import vn.ntm.support.TestData;
 
@@ -46,8 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The deadline calendar: entries of two sources (planning tasks, funding rules) of the
  * user's units only, overdue and due soon marked, filtered by kind, exported to .xlsx;
- * and the per-user iCalendar feed, read with a secret token as its owner, refused (404)
- * for an unknown or replaced token.
+ * and the per-user iCalendar feed, read with a secret token as its owner (parsed back and
+ * validated with ical4j), refused (404) for an unknown or replaced token.
  */
 @IntegrationTest
 class CalendarTests {
@@ -177,27 +179,30 @@ class CalendarTests {
 				.string(allOf(containsString("Bạn đã tạo đường dẫn lịch lúc"), not(containsString(tamKyToken)))));
 
 		// read without any session, as the token's owner
-		List<Map<String, String>> events = events(feed(tamKyToken));
+		Calendar tamKyFeed = ICalendarFeeds.parse(feed(tamKyToken));
+		assertThat(ICalendarFeeds.name(tamKyFeed)).isEqualTo("NTM Monitor — Lịch hạn");
+		assertThat(tamKyFeed.getProperty(Property.METHOD)).map(Property::getValue).contains("PUBLISH");
+		List<Event> events = ICalendarFeeds.events(tamKyFeed);
 		assertThat(events).anySatisfy(e -> {
-			assertThat(e).containsEntry("UID", "task-" + task + "@ntm-monitor")
-				.containsEntry("SUMMARY", title)
-				.containsEntry("DTSTART;VALUE=DATE", today.plusDays(10).format(DateTimeFormatter.BASIC_ISO_DATE))
-				.containsEntry("DTEND;VALUE=DATE", today.plusDays(11).format(DateTimeFormatter.BASIC_ISO_DATE))
-				.containsEntry("CATEGORIES", "Nhiệm vụ kế hoạch")
-				.containsEntry("URL", "http://localhost/tasks/" + task);
-			assertThat(e.get("DESCRIPTION")).startsWith("Nhiệm vụ kế hoạch — Còn hạn\n");
+			assertThat(e.uid()).isEqualTo("task-" + task + "@ntm-monitor");
+			assertThat(e.summary()).isEqualTo(title);
+			assertThat(e.start()).isEqualTo(today.plusDays(10));
+			assertThat(e.end()).isEqualTo(today.plusDays(11));
+			assertThat(e.categories()).containsExactly("Nhiệm vụ kế hoạch");
+			assertThat(e.url()).isEqualTo("http://localhost/tasks/" + task);
+			assertThat(e.description()).startsWith("Nhiệm vụ kế hoạch — Còn hạn\n");
 		});
 		// a monthly task: one event per month, on the month's last day
 		LocalDate endOfMonth = YearMonth.from(today).atEndOfMonth();
-		assertThat(events).anySatisfy(
-				e -> assertThat(e)
-					.containsEntry("UID",
-							"task-" + recurring + "-" + endOfMonth.format(DateTimeFormatter.BASIC_ISO_DATE)
-									+ "@ntm-monitor")
-					.containsEntry("SUMMARY", monthly));
-		assertThat(events).filteredOn(e -> monthly.equals(e.get("SUMMARY"))).hasSizeGreaterThanOrEqualTo(12);
+		assertThat(events).anySatisfy(e -> {
+			assertThat(e.uid()).isEqualTo(
+					"task-" + recurring + "-" + endOfMonth.format(DateTimeFormatter.BASIC_ISO_DATE) + "@ntm-monitor");
+			assertThat(e.summary()).isEqualTo(monthly);
+			assertThat(e.start()).isEqualTo(endOfMonth);
+		});
+		assertThat(events).filteredOn(e -> monthly.equals(e.summary())).hasSizeGreaterThanOrEqualTo(12);
 		// and the money rules of Tam Kỳ
-		assertThat(events).anySatisfy(e -> assertThat(e.get("UID")).startsWith("funding-"));
+		assertThat(events).anySatisfy(e -> assertThat(e.uid()).startsWith("funding-"));
 
 		// another user's token grants only that user's units; a session does not change
 		// whose feed it is
@@ -206,8 +211,9 @@ class CalendarTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(events(hoiAnFeed)).noneMatch(e -> title.equals(e.get("SUMMARY")) || monthly.equals(e.get("SUMMARY")))
-			.noneMatch(e -> e.get("URL") != null && e.get("URL").contains("/tasks/" + task));
+		assertThat(ICalendarFeeds.events(hoiAnFeed))
+			.noneMatch(e -> title.equals(e.summary()) || monthly.equals(e.summary()))
+			.noneMatch(e -> e.url() != null && e.url().contains("/tasks/" + task));
 
 		// an unknown or missing token: the address does not exist
 		mvc.perform(get("/calendar.ics").param("token", "cal_khong-dung")).andExpect(status().isNotFound());
@@ -223,7 +229,7 @@ class CalendarTests {
 		mvc.perform(get("/calendar.ics").param("token", tamKyToken))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("Không tìm thấy lịch")));
-		assertThat(events(feed(renewed))).anySatisfy(e -> assertThat(e).containsEntry("SUMMARY", title));
+		assertThat(ICalendarFeeds.events(feed(renewed))).anySatisfy(e -> assertThat(e.summary()).isEqualTo(title));
 		// each address given is in the audit trail, under its owner's name
 		assertThat(jdbc
 			.sql("select action from audit_event where entity_type = 'calendar_feed_token' and entity_id = :id"
@@ -256,67 +262,6 @@ class CalendarTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * The events of an iCalendar text, read back by the rules of RFC 5545: lines end with
-	 * CRLF and are at most 75 octets, a line starting with a space continues the one
-	 * before, a property is NAME[;PARAMS]:VALUE, texts are unescaped. Also checks the
-	 * envelope (VCALENDAR, VERSION 2.0, PRODID) and that every event has UID, DTSTAMP and
-	 * DTSTART.
-	 */
-	static List<Map<String, String>> events(String ics) {
-		assertThat(ics).endsWith("\r\n");
-		String[] raw = ics.split("\r\n");
-		List<String> lines = new ArrayList<>();
-		for (String line : raw) {
-			assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
-			assertThat(line).doesNotContain("\n").doesNotContain("\r");
-			if (line.startsWith(" ")) {
-				lines.set(lines.size() - 1, lines.get(lines.size() - 1) + line.substring(1));
-			}
-			else {
-				lines.add(line);
-			}
-		}
-		assertThat(lines.get(0)).isEqualTo("BEGIN:VCALENDAR");
-		assertThat(lines.get(lines.size() - 1)).isEqualTo("END:VCALENDAR");
-		assertThat(lines).contains("VERSION:2.0").anyMatch(l -> l.startsWith("PRODID:"));
-		List<Map<String, String>> events = new ArrayList<>();
-		Map<String, String> event = null;
-		for (String line : lines) {
-			if (line.equals("BEGIN:VEVENT")) {
-				assertThat(event).as("nested event").isNull();
-				event = new LinkedHashMap<>();
-			}
-			else if (line.equals("END:VEVENT")) {
-				assertThat(event).containsKeys("UID", "DTSTAMP", "DTSTART;VALUE=DATE");
-				events.add(event);
-				event = null;
-			}
-			else if (event != null) {
-				int colon = line.indexOf(':');
-				assertThat(colon).as(line).isPositive();
-				event.put(line.substring(0, colon), unescape(line.substring(colon + 1)));
-			}
-		}
-		assertThat(event).as("an event left open").isNull();
-		return events;
-	}
-
-	private static String unescape(String value) {
-		StringBuilder out = new StringBuilder();
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '\\' && i + 1 < value.length()) {
-				char next = value.charAt(++i);
-				out.append(next == 'n' || next == 'N' ? '\n' : next);
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
 	}
 
 }

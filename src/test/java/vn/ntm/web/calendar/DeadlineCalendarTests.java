@@ -1,12 +1,18 @@
 package vn.ntm.web.calendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
+import net.fortuna.ical4j.model.Calendar;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
 import vn.ntm.shared.work.CalendarEntry;
 import vn.ntm.shared.work.CalendarSource;
+import vn.ntm.support.ICalendarFeeds;
+import vn.ntm.support.ICalendarFeeds.Event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The calendar's rules without a database: the state of an entry on a day, the entries of
  * every source merged in order and filtered by kind, the month as weeks from Monday, and
- * the month parameter.
+ * the month parameter; the iCalendar feed written (ical4j) and read back.
  */
 class DeadlineCalendarTests {
 
@@ -78,6 +84,39 @@ class DeadlineCalendarTests {
 		assertThat(CalendarController.month("3/2025")).isEqualTo(YearMonth.of(2025, 3));
 		assertThat(CalendarController.month("2024-10")).isEqualTo(YearMonth.of(2024, 10));
 		assertThatThrownBy(() -> CalendarController.month("13/2024")).hasMessageContaining("calendar.month.invalid");
+	}
+
+	@Test
+	void shouldWriteTheFeedWithIcal4jEscapedFoldedAndValid() {
+		StaticMessageSource messages = new StaticMessageSource();
+		messages.addMessage("calendar.feed.name", new Locale("vi"), "NTM Monitor — Lịch hạn");
+		messages.addMessage("calendar.kind.task", new Locale("vi"), "Nhiệm vụ kế hoạch");
+		messages.addMessage("calendar.state.DONE", new Locale("vi"), "Đã xong");
+		messages.addMessage("calendar.state.OPEN", new Locale("vi"), "Còn hạn");
+		String longTitle = "Nghiệm thu, bàn giao công trình đường giao thông nông thôn; xã Tam Thăng\\đợt 1 ".repeat(3);
+		List<DeadlineCalendar.Line> lines = List.of(
+				new DeadlineCalendar.Line(new CalendarEntry("calendar.kind.task", longTitle, "Kế hoạch 2024\nDòng 2",
+						"/tasks/7", LocalDate.of(2024, 10, 30), false, "task-7@ntm-monitor"),
+						DeadlineCalendar.State.OPEN),
+				new DeadlineCalendar.Line(entry("calendar.kind.task", "Đã nộp", LocalDate.of(2024, 10, 1), true),
+						DeadlineCalendar.State.DONE));
+		String ics = CalendarFeed.write(lines, "https://ntm.example", Instant.parse("2024-10-18T01:02:03Z"), messages,
+				new Locale("vi"));
+
+		// folded at 75 octets, never inside a character, and valid for ical4j
+		assertThat(ics).contains("\r\n ").contains("DTSTAMP:20241018T010203Z\r\n");
+		// (ical4j's parser drops the title's last space; the feed keeps it)
+		Calendar calendar = ICalendarFeeds.parse(ics);
+		assertThat(ICalendarFeeds.name(calendar)).isEqualTo("NTM Monitor — Lịch hạn");
+		assertThat(ICalendarFeeds.events(calendar)).containsExactly(
+				new Event("task-7@ntm-monitor", longTitle.strip(), LocalDate.of(2024, 10, 30),
+						LocalDate.of(2024, 10, 31), "Nhiệm vụ kế hoạch — Còn hạn\nKế hoạch 2024\nDòng 2",
+						List.of("Nhiệm vụ kế hoạch"), "https://ntm.example/tasks/7", null),
+				new Event("Đã nộp@test", "✓ Đã nộp", LocalDate.of(2024, 10, 1), LocalDate.of(2024, 10, 2),
+						"Nhiệm vụ kế hoạch — Đã xong", List.of("Nhiệm vụ kế hoạch"), null, null));
+		// texts escaped as RFC 5545 says
+		assertThat(ics.replace("\r\n ", "")).contains("SUMMARY:Nghiệm thu\\, bàn giao",
+				"nông thôn\\; xã Tam Thăng\\\\đợt 1");
 	}
 
 }
