@@ -16,7 +16,7 @@ public enum RoadmapStatus {
 
 	/** The CSS class of its colour on the board. */
 	public String css() {
-		return "status-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		return "roadmap-status-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 }

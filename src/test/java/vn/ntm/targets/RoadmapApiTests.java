@@ -150,6 +150,26 @@ class RoadmapApiTests {
 	}
 
 	@Test
+	void shouldSayWhereXaDaiChanhStandsWithItsDossierAndDeadline() throws Exception {
+		UserView district = data.user(Role.DISTRICT_OFFICE, TestData.BEFORE_REFORM, "506");
+		long daiLoc = data.unit("506", TestData.BEFORE_REFORM).id();
+
+		MvcResult board = mvc
+			.perform(get("/api/v1/units/{id}/roadmap", daiLoc).param("at", "18/10/2024")
+				.param("title", "XA_NTM")
+				.with(user(district.username())))
+			.andExpect(status().isOk())
+			.andReturn();
+		JsonNode targets = json.readTree(board.getResponse().getContentAsString()).get("targets");
+		String reason = targets.valueStream()
+			.filter(t -> t.get("target").get("unitName").asString().startsWith("Xã Đại Chánh"))
+			.map(t -> t.get("reason").asString())
+			.findFirst()
+			.orElseThrow();
+		assertThat(reason).startsWith("Xã Đại Chánh").contains(": mục tiêu NTM 2024, ", "hồ sơ", "hạn nộp ");
+	}
+
+	@Test
 	void shouldCopyTheProvincesTargetsIntoTheCommunesOwnPlanAndEnterOnThePage() throws Exception {
 		UnitRef commune = data.commune("502", "Xã Sao Chép");
 		UserView officer = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM, commune.code());

@@ -13,13 +13,16 @@ import vn.ntm.assessment.AssessmentManagement;
 import vn.ntm.assessment.AssessmentView;
 import vn.ntm.criteria.CriteriaCatalog;
 import vn.ntm.criteria.engine.Summary;
+import vn.ntm.recognition.DossierSummary;
+import vn.ntm.recognition.Dossiers;
 import vn.ntm.recognition.Titles;
 import vn.ntm.targets.RoadmapRule;
 
 /**
  * What the status rule reads from other modules, through their facades: the titles held
  * ({@code recognition.Titles}), the latest assessment results ({@code assessment}) and
- * the dossiers ({@link #dossiers}). The caller has checked access to the units.
+ * the dossiers ({@code recognition.Dossiers}). The caller has checked access to the
+ * units.
  */
 @Component
 class RoadmapInputs {
@@ -30,7 +33,10 @@ class RoadmapInputs {
 
 	private final CriteriaCatalog catalog;
 
-	RoadmapInputs(Titles titles, AssessmentManagement assessments, CriteriaCatalog catalog) {
+	private final Dossiers dossiers;
+
+	RoadmapInputs(Titles titles, AssessmentManagement assessments, CriteriaCatalog catalog, Dossiers dossiers) {
+		this.dossiers = dossiers;
 		this.titles = titles;
 		this.assessments = assessments;
 		this.catalog = catalog;
@@ -64,12 +70,22 @@ class RoadmapInputs {
 	}
 
 	/**
-	 * The units' dossiers for the title and year. The dossiers facade
-	 * ({@code recognition.Dossiers}, branch i11-dossiers) is not merged yet: nothing is
-	 * known, and the reason leaves the dossier's state out.
+	 * The units' dossiers for the title and year ({@code recognition.Dossiers}): the
+	 * latest live one of each unit; a unit without one has none (the reason says "hồ sơ
+	 * chưa lập").
 	 */
 	Map<Long, RoadmapRule.Dossier> dossiers(Collection<Long> unitIds, String titleCode, int year) {
-		return Map.of();
+		if (unitIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, DossierSummary> latest = dossiers.latestFor(unitIds, titleCode, year);
+		Map<Long, RoadmapRule.Dossier> known = new HashMap<>();
+		for (long unitId : unitIds) {
+			DossierSummary d = latest.get(unitId);
+			known.put(unitId, d == null ? RoadmapRule.Dossier.none()
+					: new RoadmapRule.Dossier(true, d.state(), d.stepName(), d.stepDue(), d.submittedOn()));
+		}
+		return known;
 	}
 
 }

@@ -79,7 +79,10 @@ class RoadmapApiController {
 		return roadmaps.targetsBelow(id, blank(title), year);
 	}
 
-	/** A new target; the unit is the path's unless the body names one below it. */
+	/**
+	 * A new target; the unit is the path's unless the body names another (checked like
+	 * any).
+	 */
 	@PostMapping("/targets")
 	@ResponseStatus(HttpStatus.CREATED)
 	RoadmapTarget add(@PathVariable long id, @RequestBody RoadmapTargetForm form) {

@@ -97,7 +97,7 @@ class RoadmapPageController {
 		RoadmapBoard board = roadmaps.board(id, blank(title), date);
 		model.addAttribute("board", board);
 		model.addAttribute("unitId", id);
-		model.addAttribute("title", blank(title));
+		model.addAttribute("titleFilter", blank(title));
 		model.addAttribute("at", VnFormat.date(date));
 		model.addAttribute("titles", catalog.titles().stream().filter(t -> !t.retired()).toList());
 		model.addAttribute("statuses", RoadmapStatus.values());
