@@ -230,6 +230,9 @@ class TitlesTests {
 		mvc.perform(get("/api/v1/units/{id}/title-holders", district).param("at", "2022-10-19")
 			.param("title", "XA_NTM")
 			.with(httpBasic(ADMIN, "NtmDemo@2026"))).andExpect(jsonPath("$[*].id", not(hasItem((int) id))));
+		// every title when none is named
+		mvc.perform(get("/api/v1/units/{id}/title-holders", district).param("at", "2023-01-01")
+			.with(httpBasic(ADMIN, "NtmDemo@2026"))).andExpect(jsonPath("$[*].id", hasItem((int) id)));
 		mvc.perform(get("/api/v1/units/{id}/title-holders", district).param("at", "2023-01-01").with(basic(outsider)))
 			.andExpect(status().isForbidden());
 
