@@ -101,11 +101,22 @@ class DossierBrowserTests {
 		browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-" + item), "bản 1"));
 	}
 
-	void act(Browser browser, String action, String on) {
+	/** Does the action on the day given (null: the form's default, today). */
+	void act(Browser browser, String action, @org.jspecify.annotations.Nullable String on) {
 		WebElement date = browser.waitFor(By.id("act-on"));
-		date.clear();
-		date.sendKeys(on);
+		if (on != null) {
+			date.clear();
+			date.sendKeys(on);
+		}
 		browser.click(browser.driver.findElement(By.id("act-" + action)));
+		browser.wait.until(ExpectedConditions.stalenessOf(date));
+	}
+
+	/** Does the action and expects it done (no error on the page). */
+	void done(Browser browser, String action, @org.jspecify.annotations.Nullable String on) {
+		act(browser, action, on);
+		List<WebElement> errors = browser.driver.findElements(By.cssSelector(".alert-danger"));
+		assertThat(errors).as(() -> errors.isEmpty() ? "" : errors.get(0).getText()).isEmpty();
 	}
 
 	void waitForState(Browser browser, String state) {
@@ -139,7 +150,7 @@ class DossierBrowserTests {
 			for (String item : COMMUNE_ITEMS) {
 				upload(browser, item);
 			}
-			act(browser, "SUBMIT", "20/10/2024");
+			done(browser, "SUBMIT", "20/10/2024");
 			waitForState(browser, "Đã nộp");
 			browser.screenshot("dossier-1-submitted");
 		}
@@ -150,14 +161,14 @@ class DossierBrowserTests {
 			browser.click(browser.waitFor(By.partialLinkText(commune.name())));
 			browser.waitFor(By.id("steps"));
 			upload(browser, "BAO_CAO_THAM_TRA");
-			act(browser, "APPROVE", "20/11/2024");
+			done(browser, "APPROVE", "20/11/2024");
 			waitForState(browser, "Đang thẩm tra, thẩm định");
 		}
 
 		try (Browser browser = as(province)) {
 			browser.go("/dossiers/" + id);
 			upload(browser, "BAO_CAO_THAM_DINH");
-			act(browser, "APPROVE", "10/12/2024");
+			done(browser, "APPROVE", "10/12/2024");
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-DECISION"), "Đang chờ"));
 			new Select(browser.waitFor(By.id("security-complex"))).selectByValue("no");
 			browser.driver.findElement(By.id("security-source")).sendKeys("Công văn 123/CAT-PV01 của Công an tỉnh");
@@ -180,10 +191,10 @@ class DossierBrowserTests {
 			assertThat(browser.waitFor(By.id("condition-SATISFACTION")).getText()).contains("Đạt");
 			browser.waitFor(By.id("act-decision")).sendKeys("15/QĐ-UBND");
 			browser.driver.findElement(By.id("act-issuer")).sendKeys("UBND tỉnh Quảng Nam");
-			act(browser, "APPROVE", "15/01/2025");
+			done(browser, "APPROVE", "15/01/2025");
 			waitForState(browser, "Đã công nhận");
 			assertThat(browser.waitFor(By.id("dossier-decision")).getText()).contains("15/QĐ-UBND", "15/01/2025");
-			act(browser, "APPROVE", "20/01/2025");
+			done(browser, "APPROVE", "20/01/2025");
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-ANNOUNCE"), "Đã xong"));
 			browser.screenshot("dossier-3-announced");
 		}
@@ -220,7 +231,7 @@ class DossierBrowserTests {
 			for (String item : COMMUNE_ITEMS) {
 				upload(browser, item);
 			}
-			act(browser, "SUBMIT", "01/12/2026");
+			done(browser, "SUBMIT", null);
 			waitForState(browser, "Đã nộp");
 		}
 		DossierView submitted = SystemTask.call(() -> dossiers.find(id));
@@ -230,16 +241,16 @@ class DossierBrowserTests {
 		try (Browser browser = as(province)) {
 			browser.go("/dossiers/" + id);
 			upload(browser, "BAO_CAO_THAM_DINH");
-			act(browser, "APPROVE", "02/12/2026");
+			done(browser, "APPROVE", null);
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-DECISION"), "Đang chờ"));
 			new Select(browser.waitFor(By.id("security-complex"))).selectByValue("no");
 			browser.driver.findElement(By.id("security-source")).sendKeys("Công văn của Công an thành phố Đà Nẵng");
 			browser.click(browser.driver.findElement(By.id("security-save")));
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("security-state"), "Công an"));
 			browser.waitFor(By.id("act-decision")).sendKeys("99/QĐ-UBND");
-			act(browser, "APPROVE", "03/12/2026");
+			done(browser, "APPROVE", null);
 			waitForState(browser, "Đã công nhận");
-			act(browser, "APPROVE", "04/12/2026");
+			done(browser, "APPROVE", null);
 			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-ANNOUNCE"), "Đã xong"));
 			browser.screenshot("dossier-4-after-reform");
 		}

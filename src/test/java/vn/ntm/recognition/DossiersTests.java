@@ -54,6 +54,12 @@ class DossiersTests {
 	DossierFixtures fixtures;
 
 	@Autowired
+	List<vn.ntm.shared.work.WorkItemSource> workSources;
+
+	@Autowired
+	List<vn.ntm.shared.work.CalendarSource> calendarSources;
+
+	@Autowired
 	SatisfactionSurveys surveys;
 
 	@Autowired
@@ -116,6 +122,29 @@ class DossiersTests {
 		Map<Long, DossierSummary> latest = as(officer, () -> dossiers.latestFor(List.of(commune.id()), "XA_NTM", 2024));
 		assertThat(latest.get(commune.id())).isEqualTo(new DossierSummary(opened.id(), commune.id(), "XA_NTM", 2024,
 				"DRAFT", "Xã nộp hồ sơ", LocalDate.of(2024, 10, 30), null));
+
+		// the commune's inbox and calendar: the step due on 30/10/2024
+		List<vn.ntm.shared.work.WorkItem> items = as(officer,
+				() -> workSources.stream().flatMap(source -> source.items().stream()).toList());
+		assertThat(items).filteredOn(item -> item.link().equals("/dossiers/" + opened.id()))
+			.singleElement()
+			.satisfies(item -> {
+				assertThat(item.kind()).isEqualTo("work.kind.dossier");
+				assertThat(item.due()).isEqualTo(LocalDate.of(2024, 10, 30));
+				assertThat(item.title()).contains("Xã đạt chuẩn nông thôn mới 2024", commune.name());
+			});
+		List<vn.ntm.shared.work.CalendarEntry> entries = as(officer,
+				() -> calendarSources.stream()
+					.flatMap(source -> source.entries(LocalDate.of(2024, 10, 1), LocalDate.of(2024, 10, 31)).stream())
+					.toList());
+		assertThat(entries).filteredOn(entry -> ("/dossiers/" + opened.id()).equals(entry.link()))
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.due()).isEqualTo(LocalDate.of(2024, 10, 30)));
+		// another commune's officer has neither
+		UserView stranger = data.user(Role.COMMUNE_OFFICER, TestData.BEFORE_REFORM,
+				data.commune("502", "Xã Bên Cạnh").code());
+		assertThat(as(stranger, () -> workSources.stream().flatMap(source -> source.items().stream()).toList()))
+			.noneMatch(item -> item.link().equals("/dossiers/" + opened.id()));
 	}
 
 	@Test

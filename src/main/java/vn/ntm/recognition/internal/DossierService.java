@@ -347,8 +347,7 @@ class DossierService implements Dossiers {
 				office = office(row.unitId(), step.office(), today);
 				Office before = office(row.unitId(), step.office(), since);
 				if (!java.util.Objects.equals(before.unitId(), office.unitId())) {
-					office = new Office(office.unitId(),
-							before.name() + " → " + office.name() + " (" + VnFormat.date(today) + ")", true);
+					office = new Office(office.unitId(), before.name() + " → " + office.name(), true);
 				}
 				if (deadline != null) {
 					daysLeft = ChronoUnit.DAYS.between(today, deadline.due());
