@@ -20,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SeedRoadmapsTests {
 
+	/**
+	 * The source text the seed gives seed 001's targets (other tests enter their own).
+	 */
+	static final String SEED_001 = "KH .../KH-UBND tháng 01/2024 của UBND tỉnh Quảng Nam (thực hiện";
+
 	@Autowired
 	Roadmaps roadmaps;
 
@@ -30,7 +35,7 @@ class SeedRoadmapsTests {
 		long quangNam = data.unit("49", TestData.BEFORE_REFORM).id();
 		return SystemTask.call(() -> roadmaps.targetsBelow(quangNam, title, year))
 			.stream()
-			.filter(t -> t.source() != null && t.source().contains("tỉnh Quảng Nam"))
+			.filter(t -> t.source() != null && t.source().startsWith(SEED_001))
 			.toList();
 	}
 
@@ -61,7 +66,10 @@ class SeedRoadmapsTests {
 	@Test
 	void shouldHoldSeed000sCountsAndShowTheConflictsWithTheProvince() {
 		long tamKy = data.unit("502", TestData.BEFORE_REFORM).id();
-		List<RoadmapCriteriaTarget> counts = SystemTask.call(() -> roadmaps.criteriaTargetsBelow(tamKy, 2024));
+		List<RoadmapCriteriaTarget> counts = SystemTask.call(() -> roadmaps.criteriaTargetsBelow(tamKy, 2024))
+			.stream()
+			.filter(c -> c.planLabel() != null && c.planLabel().contains("thành phố Tam Kỳ"))
+			.toList();
 		assertThat(counts).hasSize(8);
 		assertThat(counts).filteredOn(c -> c.titleCode().equals("XA_NTM_NANG_CAO") && c.criteriaCount() == 18)
 			.extracting(RoadmapCriteriaTarget::unitName)
@@ -69,7 +77,10 @@ class SeedRoadmapsTests {
 			.allSatisfy(n -> assertThat(n).containsAnyOf("Tam Phú", "Tam Thăng"));
 		assertThat(counts).allSatisfy(c -> assertThat(c.planLabel()).contains("thành phố Tam Kỳ"));
 
-		List<RoadmapConflict> conflicts = SystemTask.call(() -> roadmaps.conflictsBelow(tamKy, null));
+		List<RoadmapConflict> conflicts = SystemTask.call(() -> roadmaps.conflictsBelow(tamKy, null))
+			.stream()
+			.filter(c -> c.unitName().startsWith("Xã Tam "))
+			.toList();
 		assertThat(conflicts).hasSize(2).allSatisfy(c -> {
 			assertThat(c.titleCode()).isEqualTo("XA_NTM_KIEU_MAU");
 			assertThat(c.targets()).extracting(RoadmapTarget::year).containsExactly(2024, 2025);
