@@ -174,7 +174,12 @@ class DossiersTests {
 
 		// the district may not act before it is submitted; the commune submits
 		assertThat(as(district, () -> dossiers.find(id)).actions()).doesNotContain("APPROVE");
-		d = as(officer, () -> dossiers.act(id, act("SUBMIT", LocalDate.of(2024, 10, 20), 0)));
+		// each upload moved the dossier's version on: an action must have seen the files
+		assertThat(d.version()).isEqualTo(6);
+		assertThatThrownBy(() -> as(officer, () -> dossiers.act(id, act("SUBMIT", LocalDate.of(2024, 10, 20), 0))))
+			.isInstanceOf(ConcurrentChangeException.class);
+		int v0 = d.version();
+		d = as(officer, () -> dossiers.act(id, act("SUBMIT", LocalDate.of(2024, 10, 20), v0)));
 		assertThat(d.state()).isEqualTo("SUBMITTED");
 		assertThat(d.submittedOn()).isEqualTo(LocalDate.of(2024, 10, 20));
 		assertThat(d.pendingStep().code()).isEqualTo("DISTRICT_REVIEW");
@@ -194,11 +199,11 @@ class DossiersTests {
 		// a stale version is refused
 		assertThatThrownBy(() -> as(district, () -> dossiers.act(id, act("APPROVE", LocalDate.of(2024, 11, 20), v2))))
 			.isInstanceOf(ConcurrentChangeException.class);
-		as(district, () -> dossiers.upload(id, "BAO_CAO_THAM_TRA", DossierFixtures.pdf("tham-tra.pdf")));
+		d = as(district, () -> dossiers.upload(id, "BAO_CAO_THAM_TRA", DossierFixtures.pdf("tham-tra.pdf")));
 		int v3 = d.version();
 		d = as(district, () -> dossiers.act(id, act("APPROVE", LocalDate.of(2024, 11, 20), v3)));
 		assertThat(d.state()).isEqualTo("IN_REVIEW");
-		as(province, () -> dossiers.upload(id, "BAO_CAO_THAM_DINH", DossierFixtures.pdf("tham-dinh.pdf")));
+		d = as(province, () -> dossiers.upload(id, "BAO_CAO_THAM_DINH", DossierFixtures.pdf("tham-dinh.pdf")));
 		int v4 = d.version();
 		d = as(province, () -> dossiers.act(id, act("APPROVE", LocalDate.of(2024, 12, 10), v4)));
 		assertThat(d.pendingStep().code()).isEqualTo("DECISION");
@@ -257,7 +262,8 @@ class DossiersTests {
 				"KET_QUA_HAI_LONG")) {
 			as(officer, () -> dossiers.upload(id, item, DossierFixtures.pdf(item + ".pdf")));
 		}
-		d = as(officer, () -> dossiers.act(id, act("SUBMIT", LocalDate.of(2025, 3, 10), 0)));
+		int uploaded = as(officer, () -> dossiers.find(id)).version();
+		d = as(officer, () -> dossiers.act(id, act("SUBMIT", LocalDate.of(2025, 3, 10), uploaded)));
 		// the district ended on 30/6/2025: its step is the province's now
 		DossierView.StepView pending = d.pendingStep();
 		assertThat(d.steps().get(0).officeName()).startsWith("Xã Tam Thanh");

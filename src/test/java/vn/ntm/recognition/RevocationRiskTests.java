@@ -167,7 +167,7 @@ class RevocationRiskTests {
 	@Test
 	void shouldListADistrictThirtyPercentOfWhoseCommunesWereRevoked() {
 		long quangNam = data.unit("49", TestData.BEFORE_REFORM).id();
-		String code = TestData.unique("H");
+		String code = TestData.unique("T");
 		UnitRef district = SystemTask.call(() -> units.create(new NewUnit(code, "Huyện Kiểm Thử " + TestData.unique(""),
 				UnitType.HUYEN, quangNam, LocalDate.of(2020, 1, 1), null)));
 		List<UnitRef> communes = List.of(data.commune(code, "Xã Một"), data.commune(code, "Xã Hai"),

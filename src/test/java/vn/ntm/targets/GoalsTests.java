@@ -152,7 +152,7 @@ class GoalsTests {
 	@Test
 	void eachKindIsEvaluatedFromTitlesAssessmentsClassificationsAndTheRegistry() {
 		long quangNam = data.unit("49", TestData.BEFORE_REFORM).id();
-		UnitRef district = SystemTask.call(() -> units.create(new NewUnit(TestData.unique("H"),
+		UnitRef district = SystemTask.call(() -> units.create(new NewUnit(TestData.unique("T"),
 				"Mục Tiêu " + TestData.unique(""), UnitType.HUYEN, quangNam, LocalDate.of(2020, 1, 1), null)));
 		UnitRef a = commune(district, "A");
 		UnitRef b = commune(district, "B");

@@ -828,6 +828,11 @@ class DossierService implements Dossiers {
 	@Transactional
 	public DossierView upload(long id, String itemCode, Upload upload) {
 		Row row = require(id);
+		// one upload at a time per dossier: the new version's number is taken under this
+		// lock,
+		// and the dossier's version moves on so that nobody approves a step on files they
+		// have not seen (their page's version is then stale: 409)
+		jdbc.sql("select id from dossier where id = :id for update").param("id", id).query(Long.class).single();
 		Route route = route(row.routeCode());
 		LocalDate today = LocalDate.now(clock);
 		if (row.position() == null || !isOffice(row, route.step(row.position()), today)
@@ -846,7 +851,12 @@ class DossierService implements Dossiers {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		int version = item.versions().isEmpty() ? 1 : item.versions().get(0).version() + 1;
+		int version = jdbc.sql(
+				"select coalesce(max(version), 0) + 1 from dossier_document where dossier_id = :id and item_code = :item")
+			.param("id", id)
+			.param("item", itemCode)
+			.query(Integer.class)
+			.single();
 		String actor = actor();
 		long docId = jdbc.sql("""
 				insert into dossier_document (dossier_id, item_code, version, sha256, file_name, original_name,
@@ -865,7 +875,8 @@ class DossierService implements Dossiers {
 			.param("actor", actor)
 			.query(Long.class)
 			.single();
-		jdbc.sql("update dossier set changed_at = now(), changed_by = :actor where id = :id")
+		jdbc.sql(
+				"update dossier set changed_at = now(), changed_by = :actor, row_version = row_version + 1 where id = :id")
 			.param("actor", actor)
 			.param("id", id)
 			.update();

@@ -163,8 +163,12 @@ class GoalService implements Goals {
 		List<GoalRegistryEntry> rows = jdbc.sql("""
 				select * from goal_registry_entry where unit_id in (:units) order by entry_date desc, id desc
 				""").param("units", below).query((rs, n) -> entry(rs)).list();
+		// everBelow is a superset (units once below, predecessors' sub-trees): keep the
+		// rows of units the reader may read, as the roadmaps do
+		java.util.Set<Long> readable = access
+			.canReadAll(rows.stream().map(GoalRegistryEntry::unitId).distinct().toList());
 		Map<Long, String> names = new HashMap<>();
-		return rows.stream().map(e -> named(e, names)).toList();
+		return rows.stream().filter(e -> readable.contains(e.unitId())).map(e -> named(e, names)).toList();
 	}
 
 	@Override
@@ -216,8 +220,8 @@ class GoalService implements Goals {
 	}
 
 	private static String summary(GoalRegistryEntry entry) {
-		return "Sổ theo dõi " + entry.kind().name() + ": " + VnFormat.number(entry.quantity()) + " " + entry.measure()
-				+ " ngày " + VnFormat.date(entry.entryDate());
+		return "Sổ theo dõi " + kindName(entry.kind()) + ": " + VnFormat.number(entry.quantity()) + " "
+				+ entry.measure() + " ngày " + VnFormat.date(entry.entryDate());
 	}
 
 	/** The title and set codes must exist in the catalogue. */
@@ -416,6 +420,16 @@ class GoalService implements Goals {
 
 	static List<String> names(List<String> all, int limit) {
 		return all.size() <= limit ? all : new ArrayList<>(all.subList(0, limit));
+	}
+
+	/** The kind as the audit log's (Vietnamese) summaries name it. */
+	private static String kindName(vn.ntm.targets.GoalRegistryKind kind) {
+		return switch (kind) {
+			case OCOP -> "sản phẩm OCOP";
+			case MO_HINH -> "mô hình điển hình, tiên tiến";
+			case DUONG_HOA -> "đường hoa";
+			case DUONG_CAY_XANH -> "đường cây xanh bóng mát";
+		};
 	}
 
 }

@@ -91,7 +91,9 @@ class RoadmapApiController {
 
 	@PutMapping("/targets/{targetId}")
 	RoadmapTarget update(@PathVariable long id, @PathVariable long targetId, @RequestBody RoadmapTargetForm form) {
-		return roadmaps.updateTarget(targetId, withUnit(id, form));
+		// without a unit in the body the target stays with its own unit (the path may be
+		// any unit above it): a change never moves a target silently
+		return roadmaps.updateTarget(targetId, withUnit(roadmaps.target(targetId).unitId(), form));
 	}
 
 	@DeleteMapping("/targets/{targetId}")

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import vn.ntm.security.AccessPolicy;
+import vn.ntm.security.Permission;
 import vn.ntm.security.UnitDirectory;
 import vn.ntm.shared.web.FormFlow;
 import vn.ntm.targets.RoadmapImports;
@@ -39,10 +41,13 @@ class RoadmapImportController {
 
 	private final FormFlow flow;
 
-	RoadmapImportController(RoadmapImports imports, UnitDirectory directory, FormFlow flow) {
+	private final AccessPolicy access;
+
+	RoadmapImportController(RoadmapImports imports, UnitDirectory directory, FormFlow flow, AccessPolicy access) {
 		this.imports = imports;
 		this.directory = directory;
 		this.flow = flow;
+		this.access = access;
 	}
 
 	@GetMapping({ "/units/{id}/roadmap/import-template.xlsx", "/api/v1/units/{id}/roadmap/import-template.xlsx" })
@@ -55,6 +60,8 @@ class RoadmapImportController {
 
 	@GetMapping("/units/{id}/roadmap/import")
 	String form(@PathVariable long id, Model model) {
+		// the form names the unit: only those who may import for it see it
+		access.requireActOn(id, Permission.PLAN_EDIT);
 		model.addAttribute("unitId", id);
 		model.addAttribute("unitName", directory.label(id));
 		return "targets/roadmap-import";
