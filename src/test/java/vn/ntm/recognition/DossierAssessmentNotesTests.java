@@ -119,10 +119,13 @@ class DossierAssessmentNotesTests {
 			.list();
 	}
 
+	/**
+	 * The publications of the event to this listener (the probe of the tests has its
+	 * own).
+	 */
 	private List<Boolean> completed(Class<?> type, long assessmentId) {
-		return jdbc
-			.sql("select completion_date is not null from event_publication"
-					+ " where event_type = :type and serialized_event like :id")
+		return jdbc.sql("select completion_date is not null from event_publication"
+				+ " where event_type = :type and serialized_event like :id and listener_id like '%.AssessmentNotes.%'")
 			.param("type", type.getName())
 			.param("id", "%\"assessmentId\":" + assessmentId + ",%")
 			.query(Boolean.class)
