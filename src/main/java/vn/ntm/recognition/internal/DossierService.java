@@ -279,7 +279,51 @@ class DossierService implements Dossiers {
 
 	/** The day the pending step began: the last step's day, or the day it was opened. */
 	private LocalDate pendingSince(Row row, List<Event> events) {
-		return events.isEmpty() ? row.openedOn() : events.get(events.size() - 1).doneOn();
+		for (int i = events.size() - 1; i >= 0; i--) {
+			if (!NOTE.equals(events.get(i).action())) {
+				return events.get(i).doneOn();
+			}
+		}
+		return row.openedOn();
+	}
+
+	/** A note in a dossier's history (from another module's event): moves no step. */
+	static final String NOTE = "NOTE";
+
+	/**
+	 * Notes in the history of the unit's live dossiers (not approved, not withdrawn) of
+	 * the assessment year what happened to its assessment; by the current actor (the
+	 * system, for a listener), audited. Moves no step and no row version.
+	 * @return the dossiers noted
+	 */
+	@Transactional
+	public List<Long> note(long unitId, int year, LocalDate on, String note) {
+		List<Row> live = jdbc.sql("""
+				select * from dossier where unit_id = :unit and year = :year
+				    and state not in ('APPROVED', 'WITHDRAWN')
+				order by id
+				""").param("unit", unitId).param("year", year).query((rs, n) -> row(rs)).list();
+		List<Long> noted = new ArrayList<>();
+		for (Row row : live) {
+			Route route = route(row.routeCode());
+			StepDef step = route.step(row.position() == null ? route.steps().size() : row.position());
+			jdbc.sql("""
+					insert into dossier_step_event (dossier_id, position, step_code, action, reason, done_on, actor)
+					values (:id, :position, :step, 'NOTE', :reason, :on, :actor)
+					""")
+				.param("id", row.id())
+				.param("position", step.position())
+				.param("step", step.code())
+				.param("reason", note)
+				.param("on", on)
+				.param("actor", actor())
+				.update();
+			String label = label(row);
+			audit.record(AuditRecord.updated("dossier", row.id(), label,
+					"Ghi vào diễn biến hồ sơ " + label + ": " + note, snapshot(row), snapshot(row)));
+			noted.add(row.id());
+		}
+		return noted;
 	}
 
 	// ---------------------------------------------------------------- deadlines
@@ -330,7 +374,7 @@ class DossierService implements Dossiers {
 			if ("RETURN".equals(e.action())) {
 				lastApproval.clear();
 			}
-			else if (!"WITHDRAW".equals(e.action())) {
+			else if (!"WITHDRAW".equals(e.action()) && !NOTE.equals(e.action())) {
 				lastApproval.put(e.position(), e);
 			}
 		}
