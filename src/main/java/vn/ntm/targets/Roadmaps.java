@@ -31,12 +31,6 @@ public interface Roadmaps {
 
 	void removeTarget(long targetId, int expectedVersion);
 
-	/**
-	 * Every target below the parent (as {@link #targetsBelow}) with its status at the
-	 * date and the reason in words ({@link RoadmapRule}).
-	 */
-	List<RoadmapStanding> standingsBelow(long parentUnitId, @Nullable String titleCode, LocalDate at);
-
 	/** The board of the parent: units × years coloured by status at the date. */
 	RoadmapBoard board(long parentUnitId, @Nullable String titleCode, LocalDate at);
 

@@ -110,12 +110,6 @@ class RoadmapService implements Roadmaps {
 	}
 
 	@Override
-	public List<RoadmapStanding> standingsBelow(long parentUnitId, @Nullable String titleCode, LocalDate at) {
-		List<RoadmapTarget> targets = targetsBelow(parentUnitId, titleCode, null);
-		return standings.standings(targets, criteriaTargetsBelow(parentUnitId, at.getYear()), at);
-	}
-
-	@Override
 	public RoadmapBoard board(long parentUnitId, @Nullable String titleCode, LocalDate at) {
 		List<RoadmapTarget> targets = targetsBelow(parentUnitId, titleCode, null);
 		List<RoadmapStanding> standing = standings.standings(targets, criteriaTargetsBelow(parentUnitId, at.getYear()),

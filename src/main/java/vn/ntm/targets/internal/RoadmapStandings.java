@@ -90,7 +90,8 @@ class RoadmapStandings {
 		for (RoadmapStatus status : RoadmapStatus.values()) {
 			counts.put(status, (int) standings.stream().filter(s -> s.status() == status).count());
 		}
-		return new RoadmapBoard(parentId, parentName, at, titleCode, years, rows, counts, conflicts);
+		return new RoadmapBoard(parentId, parentName, at, titleCode, years, rows, counts, conflicts,
+				List.copyOf(standings));
 	}
 
 	/** Units and titles for which the targets name more than one year. */

@@ -57,7 +57,7 @@ class RoadmapApiController {
 		LocalDate date = at == null ? VnFormat.today() : at;
 		RoadmapBoard board = roadmaps.board(id, blank(title), date);
 		return new BoardJson(board.parentId(), board.parentName(), board.at(), board.titleCode(), board.years(),
-				board.counts(), roadmaps.standingsBelow(id, blank(title), date).stream().map(StandingJson::of).toList(),
+				board.counts(), board.standings().stream().map(StandingJson::of).toList(),
 				board.conflicts().stream().map(ConflictJson::of).toList());
 	}
 
@@ -65,8 +65,7 @@ class RoadmapApiController {
 	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable LocalDate at) {
 		LocalDate date = at == null ? VnFormat.today() : at;
-		byte[] body = RoadmapWorkbooks.board(roadmaps.board(id, blank(title), date),
-				roadmaps.standingsBelow(id, blank(title), date), messages);
+		byte[] body = RoadmapWorkbooks.board(roadmaps.board(id, blank(title), date), messages);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lo-trinh-" + id + ".xlsx\"")
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -110,8 +110,7 @@ class RoadmapPageController {
 			@RequestParam(required = false) @Nullable String at) {
 		LocalDate date = at == null || at.isBlank() ? VnFormat.today() : VnFormat.parseDate(at.strip())
 			.orElseThrow(() -> new BusinessRuleException("targets.board.badDate", at));
-		byte[] body = RoadmapWorkbooks.board(roadmaps.board(id, blank(title), date),
-				roadmaps.standingsBelow(id, blank(title), date), messages);
+		byte[] body = RoadmapWorkbooks.board(roadmaps.board(id, blank(title), date), messages);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lo-trinh-" + id + ".xlsx\"")
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

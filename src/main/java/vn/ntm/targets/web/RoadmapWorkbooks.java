@@ -28,7 +28,7 @@ final class RoadmapWorkbooks {
 	private RoadmapWorkbooks() {
 	}
 
-	static byte[] board(RoadmapBoard board, List<RoadmapStanding> standings, MessageSource m) {
+	static byte[] board(RoadmapBoard board, MessageSource m) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet lines = book.createSheet(t(m, "targets.xlsx.sheet.lines"));
 			int r = 0;
@@ -39,7 +39,7 @@ final class RoadmapWorkbooks {
 			header(lines.createRow(r++), t(m, "targets.col.unit"), t(m, "targets.col.title"), t(m, "targets.col.year"),
 					t(m, "targets.col.plan"), t(m, "targets.col.dossierDue"), t(m, "targets.col.status"),
 					t(m, "targets.col.reason"));
-			for (RoadmapStanding s : standings) {
+			for (RoadmapStanding s : board.standings()) {
 				Row row = lines.createRow(r++);
 				row.createCell(0).setCellValue(s.target().unitName());
 				row.createCell(1).setCellValue(s.target().titleName());
