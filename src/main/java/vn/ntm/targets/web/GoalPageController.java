@@ -170,11 +170,7 @@ class GoalPageController {
 	@GetMapping("/goal-registry/{entryId}/edit")
 	String editEntry(@PathVariable long entryId, @RequestParam long unit, Model model) {
 		requireEditable(unit);
-		GoalRegistryEntry entry = goals.registryBelow(unit)
-			.stream()
-			.filter(e -> e.id() == entryId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("targets.registry.notFound", entryId));
+		GoalRegistryEntry entry = entryBelow(unit, entryId);
 		return entryForm(unit, entry, EntryData.of(entry), model);
 	}
 
@@ -182,15 +178,20 @@ class GoalPageController {
 	String changeEntry(@PathVariable long entryId, @RequestParam long unit, @ModelAttribute("form") EntryData form,
 			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		requireEditable(unit);
-		GoalRegistryEntry entry = goals.registryBelow(unit)
-			.stream()
-			.filter(e -> e.id() == entryId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("targets.registry.notFound", entryId));
+		GoalRegistryEntry entry = entryBelow(unit, entryId);
 		return submit(model, locale, response, () -> {
 			goals.changeEntry(entryId, form.toForm());
 			return FormFlow.saved(redirect, "/units/" + unit + "/goals");
 		}, () -> entryForm(unit, entry, form, model));
+	}
+
+	/** The registry entry, among those below the unit the reader may read. */
+	private GoalRegistryEntry entryBelow(long unit, long entryId) {
+		return goals.registryBelow(unit)
+			.stream()
+			.filter(e -> e.id() == entryId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("targets.registry.notFound", entryId));
 	}
 
 	private void requireEditable(long unitId) {
