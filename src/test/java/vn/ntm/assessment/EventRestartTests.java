@@ -89,7 +89,15 @@ class EventRestartTests {
 		properties.put("spring.modulith.events.republish-outstanding-events-on-restart", true);
 		properties.put("ntm.test.restart-probe.enabled", true);
 		properties.put("ntm.test.restart-probe.hold", holdListener);
-		return new SpringApplicationBuilder(NtmApplication.class).profiles("test").properties(properties).run();
+		// as command-line arguments: they outrank the environment, so an external
+		// server's
+		// SPRING_DATASOURCE_URL (.ci/run) cannot send this instance to another database
+		// than the tests' own
+		String[] args = properties.entrySet()
+			.stream()
+			.map(e -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(NtmApplication.class).profiles("test").run(args);
 	}
 
 	/** A new commune's 2023 assessment, recorded as approved by a decision. */
