@@ -18,7 +18,10 @@ public final class TestMail {
 
 	public static synchronized GreenMail server() {
 		if (server == null) {
-			server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			ServerSetup setup = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+			// GreenMail's default of 2 s to start was exceeded once on the 2 loaded cores
+			setup.setServerStartupTimeout(10_000);
+			server = new GreenMail(setup);
 			server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
 		}
